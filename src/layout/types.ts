@@ -43,6 +43,13 @@ export interface LayerLayout {
   /** nodeCount * 3 centres. */
   readonly nodeCenters: Float32Array;
   readonly nodeRadius: number;
+  /** Output layer only: label and probability-bar anchors (see OutputAnchors). */
+  readonly output?: OutputAnchors;
+  /**
+   * [rows, cols] of the layer's real output shape: cell positions use it (see the formula above).
+   * Differs from mapCells (the recorded texture size) only for capped, downsampled layers.
+   */
+  readonly geometryCells?: readonly [number, number];
 }
 
 export interface NetworkLayout {
@@ -66,4 +73,33 @@ export interface EdgeSet {
   /** Per edge: source unit/channel and target unit/channel, for picking and the inspector. */
   readonly sourceIndex: Int32Array;
   readonly targetIndex: Int32Array;
+}
+
+/**
+ * Where the output layer's class labels and probability bars go (nodes style, last layer only).
+ * Room is reserved for them in the layer's bounding box.
+ */
+export interface OutputAnchors {
+  /** nodeCount * 3: where each class label's text is anchored (its right edge, vertically centred). */
+  readonly labelAnchors: Float32Array;
+  /** nodeCount * 3: where each probability bar starts. */
+  readonly barOrigins: Float32Array;
+  /** Unit direction a bar grows in (network space). */
+  readonly barDirection: Vec3;
+  /** Length of a bar at probability 1, metres. */
+  readonly barMaxLength: number;
+  /** Height of one bar / label line, metres. */
+  readonly barHeight: number;
+}
+
+/**
+ * Options of computeNetworkLayout. Everything in metres at room scale. There is deliberately no
+ * scale here: table-top AR size is applied by placement (app state Placement.scale, e.g. 0.1, see
+ * computeTableTopScale), so edges, bundles and picking are computed once in room-scale metres.
+ */
+export interface LayoutOptions {
+  /** Height of the layers' centre line above the floor; default 1.4 m. */
+  readonly centerHeight?: number;
+  /** Metres per activation cell before clamping; default 0.012 m. */
+  readonly cellPitch?: number;
 }
