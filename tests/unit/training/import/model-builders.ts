@@ -1,0 +1,36 @@
+import * as tf from '@tensorflow/tfjs';
+
+/** Models the import tests build for real: the default MNIST CNN, a branched residual net, an RGB net, a VGG-like stack. */
+
+export function createMnistCnn(): tf.Sequential {
+  return tf.sequential({
+    layers: [
+      tf.layers.conv2d({ inputShape: [28, 28, 1], filters: 8, kernelSize: 3, activation: 'relu' }),
+      tf.layers.maxPooling2d({ poolSize: 2 }),
+      tf.layers.conv2d({ filters: 16, kernelSize: 3, activation: 'relu' }),
+      tf.layers.maxPooling2d({ poolSize: 2 }),
+      tf.layers.flatten(),
+      tf.layers.dense({ units: 64, activation: 'relu' }),
+      tf.layers.dense({ units: 10, activation: 'softmax' }),
+    ],
+  });
+}
+
+/** input 8x8x3 -> stem conv -> (conv, bn) + stem -> relu; concat with a depthwise side branch; pad, pool, dense 3. */
+export function createResidualNet(): tf.LayersModel {
+  const input = tf.input({ shape: [8, 8, 3], name: 'image' });
+  const stem = tf.layers.conv2d({ filters: 8, kernelSize: 3, padding: 'same', name: 'stem' }).apply(input) as tf.SymbolicTensor;
+  const conv = tf.layers.conv2d({ filters: 8, kernelSize: 3, padding: 'same', name: 'res_conv' }).apply(stem) as tf.SymbolicTensor;
+  const bn = tf.layers.batchNormalization({ name: 'res_bn' }).apply(conv) as tf.SymbolicTensor;
+  const add = tf.layers.add({ name: 'res_add' }).apply([bn, stem]) as tf.SymbolicTensor;
+  const relu = tf.layers.reLU({ name: 'res_relu' }).apply(add) as tf.SymbolicTensor;
+  const side = tf.layers.depthwiseConv2d({ kernelSize: 3, padding: 'same', depthMultiplier: 1, name: 'side_dw' }).apply(
+    tf.layers.conv2d({ filters: 4, kernelSize: 1, name: 'side_in' }).apply(input) as tf.SymbolicTensor,
+  ) as tf.SymbolicTensor;
+  const cat = tf.layers.concatenate({ name: 'cat' }).apply([relu, side]) as tf.SymbolicTensor;
+  const pad = tf.layers.zeroPadding2d({ padding: [[1, 1], [2, 2]], name: 'pad' }).apply(cat) as tf.SymbolicTensor;
+  const leaky = tf.layers.leakyReLU({ name: 'leaky' }).apply(pad) as tf.SymbolicTensor;
+  const gap = tf.layers.globalAveragePooling2d({ name: 'gap' }).apply(leaky) as tf.SymbolicTensor;
+  const out = tf.layers.dense({ units: 3, activation: 'softmax', name: 'out' }).apply(gap) as tf.SymbolicTensor;
+  return tf.model({ inputs: input, outputs: out, name: 'residual' });
+}
