@@ -1,0 +1,57 @@
+import type { Intent } from './app/intents';
+import type { AppState } from './app/state';
+import type { UserMessage } from './ui/dom/message-surface';
+
+/**
+ * window.layerwalk: the scripting surface used by the browser tests and by anyone automating a
+ * demo. Every figure comes from the running app; nothing here is made up.
+ */
+
+export type WorldPointTarget =
+  | { layerId: number }
+  | { layerId: number; channel: number }
+  | { layerId: number; channel: number; row: number; col: number }
+  | { layerId: number; node: number }
+  /** The network's base: the point the whole-network grab holds. */
+  | { base: true };
+
+export interface FrameStats {
+  /** Draw calls of the last rendered frame, all views (both eyes when presenting in stereo). */
+  drawCalls: number;
+  triangles: number;
+  /** Views drawn in the last frame: 1 on desktop, 2 in a stereo headset. */
+  views: number;
+  geometries: number;
+  textures: number;
+  /** Main-thread time of whole frames (our updates + three's render submission), last 120 frames. */
+  frameTimeMedianMs: number;
+  frameTimeP95Ms: number;
+  frames: number;
+  /** Frames that came from an XR session's animation frame. */
+  xrFrames: number;
+}
+
+export interface LayerwalkApi {
+  /** Resolves once the first frame with the network in it has rendered. */
+  readonly ready: Promise<void>;
+  state(): AppState;
+  dispatch(intent: Intent): void;
+  stats(): FrameStats;
+  /** World position [x, y, z] of a layer, map, cell, node or the base; null when it does not exist. */
+  worldPoint(target: WorldPointTarget): [number, number, number] | null;
+  messages(): UserMessage[];
+  enterSession(mode: 'vr' | 'ar'): Promise<void>;
+  exitSession(): Promise<void>;
+  /** The emulated headset (IWER XRDevice) under ?emulate=..., else undefined. */
+  readonly emulator: unknown;
+}
+
+declare global {
+  interface Window {
+    layerwalk: LayerwalkApi;
+  }
+}
+
+export function installAutomationApi(api: LayerwalkApi): void {
+  window.layerwalk = api;
+}
