@@ -1,0 +1,77 @@
+/**
+ * Picks the tfjs backend training runs on: wasm (SIMD when the engine has it) with our
+ * Conv2DBackpropFilter kernel, or the cpu backend (with the same kernel) where wasm cannot start.
+ *
+ * Wasm multithreading is switched OFF on purpose: the threaded build needs cross-origin isolation
+ * (SharedArrayBuffer) and broke in a minified production build when tried; training already runs in
+ * its own worker, and the small kernels of the default net gain little from XNNPACK's thread pool.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { setupConv2DBackpropFilterKernel } from './conv2d-backprop-filter-kernel';
+
+export type TrainingBackendName = 'wasm' | 'cpu';
+
+export interface TrainingBackendOptions {
+  /**
+   * Where the .wasm binaries are: a directory prefix ending in '/' (node: the package's dist/ folder)
+   * or a map from binary name to URL (browser: vite `?url` imports, see wasm-urls.ts).
+   */
+  readonly wasmPaths?: string | Record<string, string>;
+  /** 'cpu' skips wasm entirely (tests, benchmark baselines). Default 'wasm'. */
+  readonly prefer?: TrainingBackendName;
+}
+
+export interface TrainingBackendInfo {
+  readonly name: TrainingBackendName;
+  readonly simd: boolean;
+  /** Always false: see the note at the top of this file. */
+  readonly threads: boolean;
+  /** Why wasm was not used, when it was wanted but the cpu backend runs. */
+  readonly fallbackReason?: string;
+}
+
+let kernelsRegistered = false;
+let wasmPathsSet = false;
+let wasmReady: Promise<boolean> | undefined;
+
+/** Registers our kernels on both backends once; they stay for the life of the process. */
+function registerKernels(): void {
+  if (kernelsRegistered) return;
+  kernelsRegistered = true;
+  setupConv2DBackpropFilterKernel('wasm');
+  setupConv2DBackpropFilterKernel('cpu');
+}
+
+async function startWasm(options: TrainingBackendOptions): Promise<boolean> {
+  if (!wasmReady) {
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+    if (options.wasmPaths !== undefined && !wasmPathsSet) {
+      setWasmPaths(options.wasmPaths);
+      wasmPathsSet = true;
+    }
+    wasmReady = tf.setBackend('wasm').catch(() => false);
+  } else if (tf.getBackend() !== 'wasm' && (await wasmReady)) {
+    await tf.setBackend('wasm');
+  }
+  return wasmReady;
+}
+
+/** Switches tfjs to the training backend and reports which one runs. Safe to call repeatedly. */
+export async function selectTrainingBackend(options: TrainingBackendOptions = {}): Promise<TrainingBackendInfo> {
+  registerKernels();
+  let fallbackReason: string | undefined;
+  if ((options.prefer ?? 'wasm') === 'wasm') {
+    if (await startWasm(options)) {
+      await tf.ready();
+      const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
+      return { name: 'wasm', simd, threads: false };
+    }
+    fallbackReason = 'the wasm backend failed to start (no WebAssembly, or the .wasm file could not be loaded)';
+  }
+  if (!(await tf.setBackend('cpu'))) throw new Error('neither the wasm nor the cpu tfjs backend could start');
+  await tf.ready();
+  return fallbackReason === undefined
+    ? { name: 'cpu', simd: false, threads: false }
+    : { name: 'cpu', simd: false, threads: false, fallbackReason };
+}
