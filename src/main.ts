@@ -2,6 +2,8 @@
  * Composition root: builds every part, wires intents and the frame loop. Nothing else may know
  * about more than its own neighbours (see DESIGN.md).
  */
+import * as THREE from 'three';
+import type { Placement } from './app/state';
 import { computeFrameTimeStats, createFrameLoop } from './core/frame-loop';
 import { createAppStore } from './app/store';
 import { installAutomationApi } from './automation-api';
@@ -43,6 +45,17 @@ async function startApp(): Promise<void> {
   const { renderer, scene, camera } = stage;
   const floor = createFloor();
   scene.add(floor);
+  // Network space -> world: the placement from app state (grab, scale, AR placement all change it).
+  const placement = new THREE.Group();
+  placement.name = 'network-placement';
+  scene.add(placement);
+  const applyPlacement = ({ position, quaternion, scale }: Placement) => {
+    placement.position.set(...position);
+    placement.quaternion.set(...quaternion);
+    placement.scale.setScalar(scale);
+    placement.updateMatrixWorld(true);
+  };
+  applyPlacement(store.getState().placement);
 
   const controls = createDesktopControls(camera, renderer.domElement);
   camera.position.set(2.5, 2, 2.5);
@@ -83,7 +96,12 @@ async function startApp(): Promise<void> {
   if (!supported.vr && !supported.ar) {
     messages.show('notice', 'No VR or AR headset found: orbit with the mouse. Add ?emulate=quest3 to try VR on this computer.');
   }
+  // --- wiring: xr (controllers, rays, gestures) ---
+  // --- wiring: ui (panels) ---
+  // --- end wiring ---
+
   store.subscribe((state, previous) => {
+    if (state.placement !== previous.placement) applyPlacement(state.placement);
     if (state.session !== previous.session) {
       buttons.setPresenting(state.session);
       floor.visible = state.session !== 'ar';
