@@ -1,0 +1,194 @@
+/**
+ * Pure CPU side of an epoch switch: copy one probe's activations into an atlas slot (tiles per
+ * channel, the aggregate tile, vector strips) and compute the value range each tile is normalised by.
+ */
+import type { EpochSnapshot } from '../domain/recording';
+import type { NetworkDescription } from '../domain/network';
+import type { Aggregate, Normalisation } from '../domain/view-settings';
+import type { AtlasPlan } from './atlas-plan';
+
+export class ActivationDataError extends Error {
+  override readonly name = 'ActivationDataError';
+}
+
+/** Per-layer aggregate choice: one for all layers, or indexed by layer id (missing entries: 'mean'). */
+export type AggregateChoice = Aggregate | readonly (Aggregate | undefined)[];
+
+function aggregateOf(choice: AggregateChoice, layerId: number): Aggregate {
+  return typeof choice === 'string' ? choice : (choice[layerId] ?? 'mean');
+}
+
+/** Floats in one slot of the atlas texture. */
+export function computeSlotLength(plan: AtlasPlan): number {
+  return plan.pageCount * plan.pageSize * plan.pageSize;
+}
+
+/** Throws ActivationDataError (before anything is written) when the snapshot does not match the plan. */
+export function validateActivations(plan: AtlasPlan, snapshot: EpochSnapshot, probe: number): void {
+  for (const layer of plan.layers) {
+    if (layer.kind === 'none') continue;
+    const data = snapshot.activations[layer.layerId]?.[probe];
+    if (!data) continue; // not recorded: shown as zeros
+    const expected = layer.kind === 'maps' ? layer.height * layer.width * layer.channels : layer.channels;
+    if (data.length !== expected) {
+      throw new ActivationDataError(
+        `epoch ${snapshot.epoch}, layer ${layer.layerId}: ${data.length} activations for probe ${probe}, expected ${expected}`,
+      );
+    }
+  }
+}
+
+/**
+ * Writes probe `probe` of `snapshot` into `slot` (length computeSlotLength(plan), page-major,
+ * row-major pages) and each tile's raw [min, max] into `tileRanges` (2 floats per tile).
+ * Layers without recorded activations become zeros with range [0, 0].
+ */
+export function computeAtlasSlot(
+  plan: AtlasPlan,
+  snapshot: EpochSnapshot,
+  probe: number,
+  aggregate: AggregateChoice,
+  slot: Float32Array,
+  tileRanges: Float32Array,
+): void {
+  const side = plan.pageSize;
+  const pageLength = side * side;
+  for (const layer of plan.layers) {
+    if (layer.kind === 'none') continue;
+    const data = snapshot.activations[layer.layerId]?.[probe];
+    if (layer.kind === 'vector') {
+      const tileIndex = layer.firstTile;
+      const tile = plan.tiles[tileIndex]!;
+      const base = tile.page * pageLength;
+      let min = Infinity;
+      let max = -Infinity;
+      for (let i = 0; i < layer.channels; i++) {
+        const v = data ? data[i]! : 0;
+        slot[base + (tile.y + Math.floor(i / tile.width)) * side + tile.x + (i % tile.width)] = v;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+      tileRanges[tileIndex * 2] = min;
+      tileRanges[tileIndex * 2 + 1] = max;
+      continue;
+    }
+    const { height: h, width: w, channels: c, firstTile } = layer;
+    const useMax = aggregateOf(aggregate, layer.layerId) === 'max';
+    const aggIndex = firstTile + c;
+    const agg = plan.tiles[aggIndex]!;
+    const aggBase = agg.page * pageLength;
+    for (let t = firstTile; t <= aggIndex; t++) {
+      tileRanges[t * 2] = Infinity;
+      tileRanges[t * 2 + 1] = -Infinity;
+    }
+    for (let row = 0; row < h; row++) {
+      for (let col = 0; col < w; col++) {
+        const src = (row * w + col) * c;
+        let sum = 0;
+        let best = -Infinity;
+        for (let ch = 0; ch < c; ch++) {
+          const v = data ? data[src + ch]! : 0;
+          const tileIndex = firstTile + ch;
+          const tile = plan.tiles[tileIndex]!;
+          slot[tile.page * pageLength + (tile.y + row) * side + tile.x + col] = v;
+          if (v < tileRanges[tileIndex * 2]!) tileRanges[tileIndex * 2] = v;
+          if (v > tileRanges[tileIndex * 2 + 1]!) tileRanges[tileIndex * 2 + 1] = v;
+          sum += v;
+          if (v > best) best = v;
+          // RGB composite: the three planes side by side in the aggregate tile.
+          if (layer.rgb) slot[aggBase + (agg.y + row) * side + agg.x + ch * w + col] = v;
+        }
+        if (!layer.rgb) {
+          const v = useMax ? best : sum / c;
+          slot[aggBase + (agg.y + row) * side + agg.x + col] = v;
+          if (v < tileRanges[aggIndex * 2]!) tileRanges[aggIndex * 2] = v;
+          if (v > tileRanges[aggIndex * 2 + 1]!) tileRanges[aggIndex * 2 + 1] = v;
+        }
+      }
+    }
+    if (layer.rgb) {
+      let min = Infinity;
+      let max = -Infinity;
+      for (let ch = 0; ch < c; ch++) {
+        min = Math.min(min, tileRanges[(firstTile + ch) * 2]!);
+        max = Math.max(max, tileRanges[(firstTile + ch) * 2 + 1]!);
+      }
+      tileRanges[aggIndex * 2] = min;
+      tileRanges[aggIndex * 2 + 1] = max;
+    }
+  }
+}
+
+/**
+ * The range each tile is normalised by, from the raw tile ranges:
+ * - 'map': the tile's own range (vector layers: their layer range, a node has no map);
+ * - 'layer': the range over all of the layer's tiles;
+ * - 'network': the range over every layer except the input and softmax layers, which keep
+ *   their layer range (an image and probabilities have their own scales).
+ * The input layer always uses its layer range so an image keeps its look.
+ */
+export function computeNormalisedRanges(
+  plan: AtlasPlan,
+  network: NetworkDescription,
+  tileRanges: Float32Array,
+  normalisation: Normalisation,
+  out: Float32Array,
+): void {
+  let netMin = Infinity;
+  let netMax = -Infinity;
+  const layerMin = new Float64Array(plan.layers.length);
+  const layerMax = new Float64Array(plan.layers.length);
+  for (const layer of plan.layers) {
+    if (layer.kind === 'none') continue;
+    const count = layer.kind === 'maps' ? layer.channels + 1 : 1;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let t = layer.firstTile; t < layer.firstTile + count; t++) {
+      min = Math.min(min, tileRanges[t * 2]!);
+      max = Math.max(max, tileRanges[t * 2 + 1]!);
+    }
+    layerMin[layer.layerId] = min;
+    layerMax[layer.layerId] = max;
+    if (isOwnScale(network, layer.layerId)) continue;
+    netMin = Math.min(netMin, min);
+    netMax = Math.max(netMax, max);
+  }
+  for (const layer of plan.layers) {
+    if (layer.kind === 'none') continue;
+    const count = layer.kind === 'maps' ? layer.channels + 1 : 1;
+    const own = isOwnScale(network, layer.layerId);
+    for (let t = layer.firstTile; t < layer.firstTile + count; t++) {
+      let min: number;
+      let max: number;
+      if (normalisation === 'network' && !own && netMin <= netMax) {
+        min = netMin;
+        max = netMax;
+      } else if (normalisation === 'map' && layer.kind === 'maps' && !own) {
+        min = tileRanges[t * 2]!;
+        max = tileRanges[t * 2 + 1]!;
+      } else {
+        min = layerMin[layer.layerId]!;
+        max = layerMax[layer.layerId]!;
+      }
+      out[t * 2] = min;
+      out[t * 2 + 1] = max;
+    }
+  }
+}
+
+function isOwnScale(network: NetworkDescription, layerId: number): boolean {
+  const layer = network.layers[layerId];
+  return !layer || layer.kind === 'input' || layer.activation === 'softmax';
+}
+
+/**
+ * Normalised value the shaders colour, mirrored here for tests: a diverging map is centred on 0
+ * and scaled by the larger |end| of the range (s in -1..1); an image maps min..max to 0..1.
+ */
+export function computeNormalisedValue(value: number, min: number, max: number, diverging: boolean): number {
+  if (diverging) {
+    const scale = Math.max(Math.abs(min), Math.abs(max));
+    return scale > 0 ? Math.max(-1, Math.min(1, value / scale)) : 0;
+  }
+  return max > min ? Math.max(0, Math.min(1, (value - min) / (max - min))) : 0;
+}
