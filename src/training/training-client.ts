@@ -5,7 +5,8 @@
  */
 import { createEmitter } from '../core/emitter';
 import type { NetworkDescription } from '../domain/network';
-import type { EpochMetrics, EpochSnapshot } from '../domain/recording';
+import type { EpochMetrics, EpochSnapshot, ProbeSet } from '../domain/recording';
+import { decodeEpoch as decodeSnapshotEpoch } from '../snapshot';
 import type { LiveTrainerOptions } from './trainer-options';
 import type { StartOptions, TrainingCommand, TrainingEvent, TrainingEventOf, TrainingState } from './protocol';
 import { createTrainingSession, type TrainingSessionEnvironment } from './training-session';
@@ -37,12 +38,14 @@ export interface TrainingClient {
   dispose(): void;
 }
 
-export type DecodeEpoch = (network: NetworkDescription, bytes: Uint8Array) => EpochSnapshot;
+/** src/snapshot's decodeEpoch: the bytes were encoded with the session's probe set. */
+export type DecodeEpoch = (network: NetworkDescription, bytes: Uint8Array, probes: ProbeSet) => EpochSnapshot;
 
 /** Turns protocol events into client events (decoding epoch bytes against the last network). */
-function createEventRouter(decodeEpoch: DecodeEpoch | undefined) {
+function createEventRouter(decodeEpoch: DecodeEpoch) {
   const emitter = createEmitter<TrainingClientEvents>();
   let network: NetworkDescription | undefined;
+  let probes: ProbeSet | undefined;
   function route(event: TrainingEvent): void {
     switch (event.type) {
       case 'state':
@@ -52,6 +55,7 @@ function createEventRouter(decodeEpoch: DecodeEpoch | undefined) {
       case 'network': {
         const { type: _type, ...rest } = event;
         network = event.network;
+        probes = event.probes;
         return emitter.emit('network', rest);
       }
       case 'progress': {
@@ -63,12 +67,12 @@ function createEventRouter(decodeEpoch: DecodeEpoch | undefined) {
       case 'epoch': {
         const { epoch, metrics, payload } = event;
         if (payload.kind === 'snapshot') return emitter.emit('epoch', { epoch, metrics, snapshot: payload.snapshot });
-        if (!decodeEpoch || !network) {
-          return emitter.emit('error', { code: 'training-failed', message: 'received an encoded epoch but cannot decode it (no decoder or no network yet)' });
+        if (!network || !probes) {
+          return emitter.emit('error', { code: 'training-failed', message: 'received an encoded epoch before the network it belongs to' });
         }
         const bytes = new Uint8Array(payload.bytes);
         try {
-          return emitter.emit('epoch', { epoch, metrics, snapshot: decodeEpoch(network, bytes), bytes });
+          return emitter.emit('epoch', { epoch, metrics, snapshot: decodeEpoch(network, bytes, probes), bytes });
         } catch (error) {
           return emitter.emit('error', { code: 'training-failed', message: `epoch ${epoch} could not be decoded: ${error instanceof Error ? error.message : String(error)}` });
         }
@@ -97,7 +101,7 @@ export interface InlineTrainingClient extends TrainingClient {
 }
 
 /** Runs training in this thread. For node (tests, tools); in a page it would compete with rendering. */
-export function createInlineTrainingClient(env: TrainingSessionEnvironment, decodeEpoch?: DecodeEpoch): InlineTrainingClient {
+export function createInlineTrainingClient(env: TrainingSessionEnvironment, decodeEpoch: DecodeEpoch = decodeSnapshotEpoch): InlineTrainingClient {
   const router = createEventRouter(decodeEpoch);
   const session = createTrainingSession(env, (event) => router.route(event));
   let last: Promise<void> = Promise.resolve();
@@ -118,6 +122,7 @@ export function createInlineTrainingClient(env: TrainingSessionEnvironment, deco
 }
 
 export interface WorkerTrainingClientOptions {
+  /** Default: src/snapshot's decodeEpoch. */
   readonly decodeEpoch?: DecodeEpoch;
   /** Default: the bundled training.worker.ts as a module worker. */
   readonly createWorker?: () => Worker;
@@ -126,7 +131,7 @@ export interface WorkerTrainingClientOptions {
 /** Runs training in a Web Worker; the page only receives events. */
 export function createWorkerTrainingClient(options: WorkerTrainingClientOptions = {}): TrainingClient {
   const worker = options.createWorker?.() ?? new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'training' });
-  const router = createEventRouter(options.decodeEpoch);
+  const router = createEventRouter(options.decodeEpoch ?? decodeSnapshotEpoch);
   worker.onmessage = (message: MessageEvent<TrainingEvent>) => router.route(message.data);
   worker.onerror = (event: ErrorEvent) => {
     router.route({ type: 'error', code: 'training-failed', message: `the training worker failed: ${event.message || 'unknown error'}` });

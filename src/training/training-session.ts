@@ -6,7 +6,7 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import type { NetworkDescription } from '../domain/network';
-import type { EpochSnapshot } from '../domain/recording';
+import type { EpochSnapshot, ProbeSet } from '../domain/recording';
 import { selectTrainingBackend, type TrainingBackendOptions } from './backend';
 import { DatasetError } from './mnist-batches';
 import { parseTrainingCommand, type StartOptions, type TrainingCommand, type TrainingEvent, type TrainingState } from './protocol';
@@ -19,8 +19,11 @@ export interface TrainingSessionEnvironment {
   readonly loadData: () => Promise<TrainerData>;
   /** Where the wasm binaries are (see backend.ts). */
   readonly wasmPaths?: TrainingBackendOptions['wasmPaths'];
-  /** Encodes a snapshot for transfer; without it snapshots travel as objects (structured clone). */
-  readonly encodeEpoch?: (network: NetworkDescription, snapshot: EpochSnapshot) => Uint8Array;
+  /**
+   * Encodes a snapshot for transfer (src/snapshot's encodeEpoch, with the probes so input activations
+   * are rebuilt rather than stored); without it snapshots travel as objects (structured clone).
+   */
+  readonly encodeEpoch?: (network: NetworkDescription, snapshot: EpochSnapshot, probes: ProbeSet) => Uint8Array;
   /** Model factory for tests; default: the default MNIST network. */
   readonly createModel?: (seed: number) => tf.LayersModel;
 }
@@ -50,9 +53,9 @@ export function createTrainingSession(env: TrainingSessionEnvironment, emit: Emi
     emit({ type: 'state', state });
   }
 
-  function emitEpoch(network: NetworkDescription, snapshot: EpochSnapshot): void {
+  function emitEpoch(current: Trainer, snapshot: EpochSnapshot): void {
     if (env.encodeEpoch) {
-      const encoded = env.encodeEpoch(network, snapshot);
+      const encoded = env.encodeEpoch(current.network, snapshot, current.probes);
       // Transfer needs a whole, unshared ArrayBuffer.
       const bytes = encoded.byteOffset === 0 && encoded.byteLength === encoded.buffer.byteLength && encoded.buffer instanceof ArrayBuffer ? encoded.buffer : encoded.slice().buffer;
       emit({ type: 'epoch', epoch: snapshot.epoch, metrics: snapshot.metrics, payload: { kind: 'encoded', bytes } }, [bytes]);
@@ -72,7 +75,7 @@ export function createTrainingSession(env: TrainingSessionEnvironment, emit: Emi
       const { epoch, batch, batchesPerEpoch, samplesPerSecond, loss, accuracy } = result;
       emit({ type: 'progress', epoch, batch, batchesPerEpoch, samplesPerSecond, loss, accuracy });
       if (result.epochComplete) {
-        emitEpoch(current.network, await current.completeEpoch());
+        emitEpoch(current, await current.completeEpoch());
         if (current.epoch >= maxEpochs) {
           running = false;
           setState('done');
@@ -104,7 +107,7 @@ export function createTrainingSession(env: TrainingSessionEnvironment, emit: Emi
     const next = createTrainer(data, { options, createModel: env.createModel });
     trainer = next;
     emit({ type: 'network', network: next.network, dataset: next.dataset, probes: next.probes, options: next.options });
-    emitEpoch(next.network, await next.snapshot());
+    emitEpoch(next, await next.snapshot());
     return next;
   }
 

@@ -3,6 +3,7 @@
  * (assets/generated, served at <base>/generated/mnist/), the wasm binaries too (wasm-urls.ts).
  */
 import { decodeMnist } from '../domain/mnist-format';
+import { encodeEpoch } from '../snapshot';
 import type { TrainingEvent } from './protocol';
 import { createTrainingSession } from './training-session';
 import { WASM_URLS } from './wasm-urls';
@@ -23,6 +24,8 @@ const session = createTrainingSession(
       return { train, test };
     },
     wasmPaths: WASM_URLS,
+    // Compact bytes, transferred without a copy; the client decodes them with the same probes.
+    encodeEpoch: (network, snapshot, probes) => encodeEpoch(network, snapshot, { probes }),
   },
   (event: TrainingEvent, transfer?: Transferable[]) => self.postMessage(event, transfer ?? []),
 );

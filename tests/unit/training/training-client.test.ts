@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { TrainingEvent } from '../../../src/training/protocol';
 import { createInlineTrainingClient, type InlineTrainingClient, type TrainingClientEvents } from '../../../src/training/training-client';
 import { createTrainingSession } from '../../../src/training/training-session';
+import { encodeEpoch } from '../../../src/snapshot';
 import { loadMnist, WASM_DIR } from './helpers';
 
 type Logged = { [K in keyof TrainingClientEvents]: { type: K; payload: TrainingClientEvents[K] } }[keyof TrainingClientEvents];
@@ -83,6 +84,34 @@ describe('training client (inline, the worker protocol without a worker)', () =>
     expect(client.state).toBe('paused');
     expect(again.metrics).toEqual(zero.metrics);
     expect(Array.from(again.snapshot.weights[1]![0]!.data)).toEqual(Array.from(zero.snapshot.weights[1]![0]!.data));
+  });
+
+  it('sends epochs as encoded bytes when the session has an encoder, decoded on arrival', async () => {
+    const raw: TrainingClientEvents['epoch'][] = [];
+    const plain = createInlineTrainingClient({ loadData: async () => loadMnist(), wasmPaths: WASM_DIR });
+    plain.on('epoch', (e) => raw.push(e));
+    const coded = createInlineTrainingClient({
+      loadData: async () => loadMnist(),
+      wasmPaths: WASM_DIR,
+      encodeEpoch: (network, snapshot, probes) => encodeEpoch(network, snapshot, { probes }),
+    });
+    const decoded: TrainingClientEvents['epoch'][] = [];
+    coded.on('epoch', (e) => decoded.push(e));
+    for (const client of [plain, coded]) {
+      const done = waitFor(client, 'state', (s) => s === 'done');
+      client.start({ ...small, maxEpochs: 1 });
+      await done;
+      client.dispose();
+    }
+    expect(decoded.map((e) => e.epoch)).toEqual([0, 1]);
+    expect(raw[1]!.bytes).toBeUndefined();
+    const bytes = decoded[1]!.bytes!;
+    expect(bytes.byteLength).toBeGreaterThan(1000);
+    expect(bytes.byteLength).toBeLessThan(400_000);
+    expect(decoded[1]!.metrics).toEqual(raw[1]!.metrics);
+    const a = decoded[1]!.snapshot.predictions[3]!;
+    const b = raw[1]!.snapshot.predictions[3]!;
+    for (let i = 0; i < b.length; i++) expect(Math.abs(a[i]! - b[i]!)).toBeLessThan(0.01);
   });
 
   it('answers bad commands and bad options with typed error events and keeps running state intact', async () => {
