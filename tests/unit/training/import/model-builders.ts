@@ -34,3 +34,18 @@ export function createResidualNet(): tf.LayersModel {
   const out = tf.layers.dense({ units: 3, activation: 'softmax', name: 'out' }).apply(gap) as tf.SymbolicTensor;
   return tf.model({ inputs: input, outputs: out, name: 'residual' });
 }
+
+/** A small colour classifier on 64x64x3 images: conv, batch norm, pooling, dropout, dense. */
+export function createRgbNet(): tf.Sequential {
+  return tf.sequential({
+    layers: [
+      tf.layers.conv2d({ inputShape: [64, 64, 3], filters: 8, kernelSize: 5, strides: 2, padding: 'same', activation: 'relu', name: 'rgb_conv1' }),
+      tf.layers.batchNormalization({ name: 'rgb_bn' }),
+      tf.layers.averagePooling2d({ poolSize: 2, name: 'rgb_pool' }),
+      tf.layers.separableConv2d({ filters: 16, kernelSize: 3, activation: 'relu', name: 'rgb_sep' }),
+      tf.layers.globalMaxPooling2d({ name: 'rgb_gmp' }),
+      tf.layers.dropout({ rate: 0.5, name: 'rgb_drop' }),
+      tf.layers.dense({ units: 5, activation: 'softmax', name: 'rgb_out' }),
+    ],
+  });
+}
