@@ -27,7 +27,11 @@ export function computeSlotLength(plan: AtlasPlan): number {
 export function validateActivations(plan: AtlasPlan, snapshot: EpochSnapshot, probe: number): void {
   for (const layer of plan.layers) {
     if (layer.kind === 'none') continue;
-    const data = snapshot.activations[layer.layerId]?.[probe];
+    const perProbe = snapshot.activations[layer.layerId];
+    const data = perProbe?.[probe];
+    if (perProbe && perProbe.length > 0 && !data) {
+      throw new ActivationDataError(`probe ${probe} does not exist: epoch ${snapshot.epoch} recorded ${perProbe.length} probes`);
+    }
     if (!data) continue; // not recorded: shown as zeros
     const expected = layer.kind === 'maps' ? layer.height * layer.width * layer.channels : layer.channels;
     if (data.length !== expected) {

@@ -2,7 +2,8 @@
  * Every feature map and collapsed slab of every layer in ONE instanced draw: each instance is a
  * rectangle from the layout pointing at its tile in the activation atlas.
  */
-import { Color, DoubleSide, Mesh, Vector4 } from 'three';
+import { Color, DoubleSide, Mesh } from 'three';
+import type { Vector4 } from 'three';
 import type { NetworkDescription } from '../domain/network';
 import type { NetworkLayout } from '../layout/types';
 import vertexShader from '../../shaders/feature-map.vert.glsl?raw';
@@ -21,8 +22,6 @@ export interface FeatureMapMesh {
   readonly mesh: Mesh;
   /** Writes instances from the layout; no allocation (capacity fixed at creation). Returns instances written. */
   writeLayout(layout: NetworkLayout): number;
-  readonly highlight: Vector4;
-  readonly selection: Vector4;
   dispose(): void;
 }
 
@@ -33,11 +32,15 @@ export function computeMapCapacity(atlas: ActivationAtlas): number {
   return n;
 }
 
-export function createFeatureMapMesh(network: NetworkDescription, atlas: ActivationAtlas, tracker: ResourceTracker): FeatureMapMesh {
+export function createFeatureMapMesh(
+  network: NetworkDescription,
+  atlas: ActivationAtlas,
+  tracker: ResourceTracker,
+  highlight: Vector4,
+  selection: Vector4,
+): FeatureMapMesh {
   const capacity = computeMapCapacity(atlas);
   const geometry = createInstancedQuad(tracker, capacity, { iCenter: 3, iSize: 2, iTile: 4, iInfo: 4, iChannel: 1 });
-  const highlight = new Vector4(-1, -2, -1, -1);
-  const selection = new Vector4(-1, -1, -1, -1);
   const material = createRenderMaterial(tracker, {
     vertexShader,
     fragmentShader,
@@ -67,8 +70,6 @@ export function createFeatureMapMesh(network: NetworkDescription, atlas: Activat
 
   return {
     mesh,
-    highlight,
-    selection,
     writeLayout(layout) {
       let n = 0;
       for (const l of layout.layers) {
