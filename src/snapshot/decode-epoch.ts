@@ -5,7 +5,7 @@ import { ByteReader } from './byte-reader';
 import { readChunk } from './chunk';
 import { rebuildActivation, type RebuildContext } from './derive';
 import { fail } from './errors';
-import { ACTIVATION_SOURCES, TAG_EPOCH, type ActivationSource } from './format';
+import { ACTIVATION_SOURCES, MAGIC, TAG_EPOCH, type ActivationSource } from './format';
 import { asArray, asInt, asNumberOrNaN, asObject, asString, parseJson } from './json-reader';
 import { MAX_JSON_BYTES, MAX_PROBES, MAX_TOTAL_VALUES } from './limits';
 import { readTensor } from './tensor-codec';
@@ -116,6 +116,7 @@ export function decodeEpoch(network: NetworkDescription, bytes: Uint8Array | Arr
   validateNetwork(network);
   if (probes !== undefined) validateProbes(network, probes);
   const data = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  if (MAGIC.every((byte, i) => data[i] === byte)) fail('bad-chunk', 'these bytes are a whole recording, not one epoch chunk: use decodeRecording');
   const reader = new ByteReader(data);
   const chunk = readChunk(reader);
   if (chunk.tag !== TAG_EPOCH) fail('bad-chunk', `expected an EPCH chunk, got ${chunk.tag}`);
