@@ -1,0 +1,137 @@
+import type { NetworkDescription } from '../domain/network';
+import type { TensorData } from '../domain/recording';
+import type { EdgeSettings } from '../domain/view-settings';
+import type { EdgeCandidates } from './edge-candidates';
+import { computeEdgeSelection } from './edge-filter';
+import { computeConvCandidates, computeOneToOneCandidates } from './edges-conv';
+import { computeDenseCandidates } from './edges-dense';
+import { LayoutError } from './layout-error';
+import type { EdgeSet, NetworkLayout } from './types';
+import { computeChannelPositions, computeUnitPositions } from './unit-positions';
+
+/**
+ * Candidate edges into a layer from its input in `inputSlot`, or null when nothing is drawn there
+ * (blocks, missing weights, dense on images).
+ */
+export function computeEdgeCandidates(
+  network: NetworkDescription,
+  layerId: number,
+  inputSlot: number,
+  weights: readonly (readonly TensorData[])[],
+): EdgeCandidates | null {
+  const layer = network.layers[layerId]!;
+  const input = network.layers[layer.inputs[inputSlot] ?? -1];
+  if (!input) return null;
+  switch (layer.kind) {
+    case 'dense':
+      return computeDenseCandidates(layer, input, weights[layerId]);
+    case 'conv2d':
+    case 'depthwise-conv2d':
+    case 'separable-conv2d':
+      return computeConvCandidates(layer, input, weights[layerId]);
+    case 'max-pool2d':
+    case 'avg-pool2d':
+    case 'global-avg-pool2d':
+    case 'global-max-pool2d':
+    case 'zero-padding2d':
+    case 'batch-norm':
+    case 'activation':
+    case 'add':
+    case 'concatenate':
+      return computeOneToOneCandidates(network, layer, inputSlot);
+    default:
+      return null;
+  }
+}
+
+/**
+ * Straight edges (2 points each) for every drawn layer pair: dense/flatten->dense from the kernel,
+ * conv channel edges from kernel slices, one-to-one through pooling and merges. Filtered by
+ * settings.threshold (fraction of the pair's largest |strength|) then settings.topK. Endpoints sit on
+ * the layout's current maps/nodes, so they follow arrangements, collapse and user offsets.
+ */
+export function computeEdges(
+  network: NetworkDescription,
+  layout: NetworkLayout,
+  weights: readonly (readonly TensorData[])[],
+  settings: Pick<EdgeSettings, 'topK' | 'threshold'>,
+): EdgeSet[] {
+  if (layout.layers.length !== network.layers.length) {
+    throw new LayoutError(`layout has ${layout.layers.length} layers, network ${network.layers.length}`);
+  }
+  const sets: EdgeSet[] = [];
+  for (const layer of network.layers) {
+    for (let slot = 0; slot < layer.inputs.length; slot++) {
+      const candidates = computeEdgeCandidates(network, layer.id, slot, weights);
+      if (candidates) sets.push(computeEdgeSet(network, layout, candidates, settings));
+    }
+  }
+  return sets;
+}
+
+/** Filters candidates and places the survivors between their source and target positions. */
+export function computeEdgeSet(
+  network: NetworkDescription,
+  layout: NetworkLayout,
+  candidates: EdgeCandidates,
+  settings: Pick<EdgeSettings, 'topK' | 'threshold'>,
+): EdgeSet {
+  const positionsOf = candidates.positions === 'units' ? computeUnitPositions : computeChannelPositions;
+  const from = positionsOf(network, layout, candidates.sourceLayer);
+  const to = positionsOf(network, layout, candidates.targetLayer);
+  let indices: Int32Array;
+  let maxAbs = 1;
+  if (candidates.values) {
+    ({ indices, maxAbs } = computeEdgeSelection(candidates.values, settings.topK, settings.threshold));
+  } else {
+    // One-to-one: all strengths equal, so top-k keeps the lowest channels.
+    const k = Math.max(0, Math.min(Math.floor(settings.topK), candidates.sourceCount));
+    indices = new Int32Array(k);
+    for (let c = 0; c < k; c++) indices[c] = c * candidates.targetCount + c + candidates.targetOffset;
+  }
+  // Channels not shown (capped layers) have NaN positions: drop those edges.
+  const keep: number[] = [];
+  for (const index of indices) {
+    const s = Math.floor(index / candidates.targetCount);
+    const t = index % candidates.targetCount;
+    if (Number.isFinite(from[s * 3]!) && Number.isFinite(to[t * 3]!)) keep.push(index);
+  }
+  const count = keep.length;
+  const points = new Float32Array(count * 6);
+  const strength = new Float32Array(count);
+  const sourceIndex = new Int32Array(count);
+  const targetIndex = new Int32Array(count);
+  keep.forEach((index, e) => {
+    const s = Math.floor(index / candidates.targetCount);
+    const t = index % candidates.targetCount;
+    for (let a = 0; a < 3; a++) {
+      points[e * 6 + a] = from[s * 3 + a]!;
+      points[e * 6 + 3 + a] = to[t * 3 + a]!;
+    }
+    strength[e] = candidates.values ? candidates.values[index]! / maxAbs : 1;
+    sourceIndex[e] = s;
+    targetIndex[e] = t;
+  });
+  return { sourceLayer: candidates.sourceLayer, targetLayer: candidates.targetLayer, count, pointsPerEdge: 2, points, strength, sourceIndex, targetIndex };
+}
+
+/**
+ * New strengths for the same edges from another epoch's weights (same normalisation as
+ * computeEdges): lets the app keep one edge selection, and so one bundle, across epochs and only
+ * recolour. Returns a new strength array in the set's edge order.
+ */
+export function computeEdgeStrengths(network: NetworkDescription, edges: EdgeSet, weights: readonly (readonly TensorData[])[]): Float32Array {
+  const layer = network.layers[edges.targetLayer]!;
+  const slot = layer.inputs.indexOf(edges.sourceLayer);
+  const candidates = computeEdgeCandidates(network, edges.targetLayer, slot, weights);
+  const strength = new Float32Array(edges.count);
+  if (!candidates) return strength;
+  if (!candidates.values) return strength.fill(1);
+  let maxAbs = 0;
+  for (const v of candidates.values) maxAbs = Math.max(maxAbs, Math.abs(v));
+  if (maxAbs === 0) return strength;
+  for (let e = 0; e < edges.count; e++) {
+    strength[e] = candidates.values[edges.sourceIndex[e]! * candidates.targetCount + edges.targetIndex[e]!]! / maxAbs;
+  }
+  return strength;
+}

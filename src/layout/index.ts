@@ -1,0 +1,23 @@
+/** Public API of layout/ (pure math: no three.js, no DOM). */
+export type * from './types';
+export { computeNetworkLayout } from './network-layout';
+export { LayoutError } from './layout-error';
+export { ROOM, computeTableTopScale } from './room-scale';
+export { computeLayerStyle, computeConsumers, computeIsOutputLayer } from './layer-style';
+export { computeArrangement, computeCollapsedSlab } from './arrangement';
+export { computeArrangementMorph, computeLayoutMorph, updateMorphedMapCenters, computeMorphedMapCount } from './morph';
+export { computeMapIndex, computeCellPosition, computeChannelPositions, computeUnitPositions, computeDrawnLayerId } from './unit-positions';
+export { computeEdges, computeEdgeSet, computeEdgeCandidates, computeEdgeStrengths } from './edges';
+export type { EdgeCandidates } from './edge-candidates';
+export { computeEdgeSelection } from './edge-filter';
+export { computeReceptiveField } from './receptive-field';
+export type { CellSelection, ReceptiveField, ReceptiveFieldStep } from './receptive-field';
+export { DEFAULT_BUNDLE_OPTIONS } from './bundle-frame';
+export type { BundleOptions } from './bundle-frame';
+export { computeKdeBundle } from './bundle-kde';
+export { computeReferenceBundle } from './bundle-reference';
+export { computeBundle, computeBundleKey, computeBundledEdgeSet, computeEdgeEndpoints, updateBundleStrength } from './bundle-edges';
+export { createBundlingClient } from './bundling-client';
+export type { BundlingClient } from './bundling-client';
+export { computeInk, computeInkBounds, computeInkRatio } from './ink';
+export type { InkBounds } from './ink';
