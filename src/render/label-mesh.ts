@@ -2,7 +2,8 @@
  * All labels (layer names, class names) in ONE instanced draw of MSDF glyphs. Texts are laid out
  * when the network changes; a layout change only moves anchors.
  */
-import { Color, DataTexture, DoubleSide, InstancedBufferGeometry, LinearFilter, Mesh, NoColorSpace, RGBAFormat, Texture } from 'three';
+import type { InstancedBufferGeometry} from 'three';
+import { Color, DataTexture, DoubleSide, LinearFilter, Mesh, NoColorSpace, RGBAFormat, Texture } from 'three';
 import vertexShader from '../../shaders/glyph.vert.glsl?raw';
 import fragmentShader from '../../shaders/glyph.frag.glsl?raw';
 import { createInstancedQuad, createRenderMaterial, instanceArray, markInstancesChanged } from './instanced-quad';

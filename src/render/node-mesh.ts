@@ -1,5 +1,6 @@
 /** Every node of every dense layer in ONE instanced draw of sphere impostors coloured by activation. */
-import { Color, Mesh, Vector4 } from 'three';
+import type { Vector4 } from 'three';
+import { Color, Mesh } from 'three';
 import type { NetworkLayout } from '../layout/types';
 import vertexShader from '../../shaders/node.vert.glsl?raw';
 import fragmentShader from '../../shaders/node.frag.glsl?raw';
