@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { computeTfjsTopology } from './keras3-topology';
 import { ModelImportError } from './model-import-error';
 import type { ManifestWeight, ParsedModelJson } from './model-json';
+import { isRecord } from './model-json';
 
 /**
  * Builds a tfjs LayersModel from a validated model.json and its shard bytes. The architecture is built
@@ -51,12 +52,34 @@ export async function loadCheckpointModel(parsed: ParsedModelJson, shards: reado
 
 async function buildModel(parsed: ParsedModelJson): Promise<tf.LayersModel> {
   const topology = computeTfjsTopology(parsed.topology);
+  checkLayerClasses(topology, parsed.fileName);
+  // Layers built before tfjs gives up keep their variables: note which exist so a failure frees the new ones.
+  const variablesBefore = new Set(Object.keys(tf.engine().registeredVariables));
   try {
     return await tf.models.modelFromJSON({ modelTopology: topology } as tf.io.ModelJSON as never);
   } catch (error) {
+    for (const [name, variable] of Object.entries(tf.engine().registeredVariables)) if (!variablesBefore.has(name)) variable.dispose();
     // tfjs messages run on ("This may be due to one of the following reasons: ..."): keep the first sentence.
     const message = ((error as Error).message ?? String(error)).split(/\. (?=[A-Z])|\n/)[0];
     throw new ModelImportError('load-failed', `${parsed.fileName}: TensorFlow.js cannot build this model: ${message}`, parsed.fileName);
+  }
+}
+
+/** Every layer class must be one tfjs has registered; named here before tfjs half-builds the model. */
+function checkLayerClasses(topology: Record<string, unknown>, fileName: string): void {
+  const known = tf.serialization.SerializationMap.getMap().classNameMap;
+  const config = topology['config'];
+  const layers = Array.isArray(config) ? config : isRecord(config) && Array.isArray(config['layers']) ? config['layers'] : [];
+  for (const layer of layers) {
+    if (!isRecord(layer) || typeof layer['class_name'] !== 'string') continue;
+    const className = layer['class_name'];
+    if (known[className]) continue;
+    const name = isRecord(layer['config']) && typeof layer['config']['name'] === 'string' ? `"${layer['config']['name']}" ` : '';
+    throw new ModelImportError(
+      'load-failed',
+      `${fileName}: layer ${name}is a ${className}, which TensorFlow.js cannot run (a custom or newer Keras layer); LayerWalk needs a model tfjs can load`,
+      fileName,
+    );
   }
 }
 
