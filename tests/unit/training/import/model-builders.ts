@@ -49,3 +49,31 @@ export function createRgbNet(): tf.Sequential {
     ],
   });
 }
+
+/**
+ * VGG16's real sizes with one conv a block instead of two or three: 224x224x3 in, 64..512-channel 3x3
+ * convs each followed by 2x2 max-pooling, then dense layers (fc1 narrowed to 256 to keep weights small).
+ */
+export function createVggLikeNet(): tf.Sequential {
+  const layers: tf.layers.Layer[] = [];
+  const widths = [64, 128, 256, 512, 512];
+  widths.forEach((filters, b) => {
+    layers.push(
+      tf.layers.conv2d({
+        ...(b === 0 ? { inputShape: [224, 224, 3] } : {}),
+        filters,
+        kernelSize: 3,
+        padding: 'same',
+        activation: 'relu',
+        name: `block${b + 1}_conv1`,
+      }),
+      tf.layers.maxPooling2d({ poolSize: 2, name: `block${b + 1}_pool` }),
+    );
+  });
+  layers.push(
+    tf.layers.flatten({ name: 'flatten' }),
+    tf.layers.dense({ units: 256, activation: 'relu', name: 'fc1' }),
+    tf.layers.dense({ units: 1000, activation: 'softmax', name: 'predictions' }),
+  );
+  return tf.sequential({ layers, name: 'vgg_like' });
+}
