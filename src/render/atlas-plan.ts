@@ -68,12 +68,22 @@ interface TileRequest {
 }
 
 export function computeAtlasPlan(network: NetworkDescription, maxPageSize = MAX_ATLAS_PAGE_SIZE): AtlasPlan {
+  // Smallest power-of-two page that holds everything on one page, else pages of the maximum size.
+  let pageSize = 16;
+  for (;;) {
+    const size = Math.min(pageSize, maxPageSize);
+    const plan = computePlanForPage(network, size, size >= maxPageSize);
+    if (plan && (plan.pageCount === 1 || size >= maxPageSize)) return plan;
+    pageSize *= 2;
+  }
+}
+
+/** The plan with pages of `pageSize`, or null when a tile is wider than the page but a larger page may still fit it. */
+function computePlanForPage(network: NetworkDescription, pageSize: number, largest: boolean): AtlasPlan | null {
   const layers: AtlasLayer[] = [];
   const requests: TileRequest[] = [];
   let usedTexels = 0;
-  const widest = (w: number) => {
-    if (w > maxPageSize) throw new AtlasPlanError(`a feature map ${w} texels wide does not fit an atlas page of ${maxPageSize}`);
-  };
+  let tooWide = '';
   for (const layer of network.layers) {
     const shape = computeRecordedShape(layer);
     const size = computeShapeSize(shape);
@@ -85,32 +95,29 @@ export function computeAtlasPlan(network: NetworkDescription, maxPageSize = MAX_
     if (shape.length === 2 || shape.length === 3) {
       const { height, width, channels } = computeSpatialShape(shape);
       const rgb = layer.kind === 'input' && channels === 3;
-      widest(rgb ? 3 * width : width);
+      if ((rgb ? 3 * width : width) > pageSize || height > pageSize) tooWide = `layer ${layer.name}: ${width}x${height} maps`;
       for (let c = 0; c < channels; c++) requests.push({ index: requests.length, reserveWidth: width, width, height });
       requests.push({ index: requests.length, reserveWidth: rgb ? 3 * width : width, width, height });
       usedTexels += (channels + (rgb ? 3 : 1)) * width * height;
       layers.push({ layerId: layer.id, kind: 'maps', height, width, channels, firstTile, rgb });
     } else {
-      const width = Math.min(size, maxPageSize);
+      const width = Math.min(size, pageSize);
       const height = Math.ceil(size / width);
-      if (height > maxPageSize) throw new AtlasPlanError(`layer ${layer.name}: ${size} values do not fit an atlas page`);
+      if (height > pageSize) tooWide = `layer ${layer.name}: ${size} values`;
       requests.push({ index: requests.length, reserveWidth: width, width, height });
       usedTexels += size;
       layers.push({ layerId: layer.id, kind: 'vector', height: 1, width: 1, channels: size, firstTile, rgb: false });
     }
   }
-  // Smallest power-of-two page that could hold everything with ~25% packing slack, else the maximum.
-  let pageSize = 16;
-  let widestTile = 1;
-  for (const r of requests) widestTile = Math.max(widestTile, r.reserveWidth, r.height);
-  while (pageSize < maxPageSize && (pageSize * pageSize < usedTexels * 1.25 || pageSize < widestTile)) pageSize *= 2;
-  pageSize = Math.min(pageSize, maxPageSize);
-
+  if (tooWide) {
+    if (!largest) return null;
+    throw new AtlasPlanError(`${tooWide} do not fit an activation atlas page of ${pageSize}x${pageSize}`);
+  }
   const tiles = computeShelfPacking(requests, pageSize);
-  let pageCount = 0;
+  let pageCount = 1;
   for (const t of tiles) pageCount = Math.max(pageCount, t.page + 1);
   if (pageCount > MAX_ATLAS_PAGES) throw new AtlasPlanError(`activations need ${pageCount} atlas pages; at most ${MAX_ATLAS_PAGES} fit`);
-  return { pageSize, pageCount: Math.max(1, pageCount), tiles, layers, usedTexels };
+  return { pageSize, pageCount, tiles, layers, usedTexels };
 }
 
 /** Shelf packing, tallest tiles first: fill a shelf left to right, open a new shelf below, then a new page. */
