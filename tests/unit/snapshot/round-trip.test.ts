@@ -115,7 +115,8 @@ describe('encodeRecording / decodeRecording round trip', () => {
   it('accepts a recording with no epochs yet (a live session before epoch 0) and an ArrayBuffer input', () => {
     const recording = { ...createSmallRecording(9, 1, 2), epochs: [] };
     const bytes = encodeRecording(recording);
-    const copy = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length);
+    const copy = new ArrayBuffer(bytes.length);
+    new Uint8Array(copy).set(bytes);
     expect(decodeRecording(copy).epochs).toEqual([]);
   });
 });
