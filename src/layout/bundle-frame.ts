@@ -65,7 +65,10 @@ export function computeKernelFraction(options: BundleOptions, i: number): number
 
 /**
  * Lateral frame: origin at the mean source, e1/e2 orthonormal and perpendicular to the main axis.
- * For the usual pair along -z this gives e1 = -x, e2 = +y.
+ * Layers are planes of constant z (types.ts), so when the pair runs mostly along z the axis is
+ * exactly ±z: then every slice is a plane parallel to the layers (sample k of every edge lies in it)
+ * and e1 = -x, e2 = +y for a pair along -z. Otherwise (a layer dragged beside another) the axis is
+ * the mean edge direction.
  */
 export function computeBundleFrame(endpoints: Float32Array, count: number): BundleFrame {
   const mean = [0, 0, 0, 0, 0, 0];
@@ -76,6 +79,7 @@ export function computeBundleFrame(endpoints: Float32Array, count: number): Bund
   let az = mean[5]! - mean[2]!;
   const len = Math.hypot(ax, ay, az);
   if (len < 1e-9) [ax, ay, az] = [0, 0, -1];
+  else if (Math.abs(az) >= 0.5 * len) [ax, ay, az] = [0, 0, Math.sign(az)];
   else [ax, ay, az] = [ax / len, ay / len, az / len];
   // Reference direction least aligned with the axis, then e1 = ref x axis, e2 = axis x e1.
   const [rx, ry, rz] = Math.abs(ay) < 0.9 ? [0, 1, 0] : [1, 0, 0];

@@ -64,7 +64,12 @@ export function createBundlingClient(options: { useWorker?: boolean } = {}): Bun
   return {
     inWorker: worker !== null,
     bundle(endpoints, count, bundleOptions = {}) {
-      const key = computeBundleKey(endpoints, count, bundleOptions);
+      let key: string;
+      try {
+        key = computeBundleKey(endpoints, count, bundleOptions);
+      } catch (error) {
+        return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      }
       const hit = cache.get(key);
       if (hit) {
         cache.delete(key);
