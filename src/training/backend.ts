@@ -1,6 +1,7 @@
 /**
  * Picks the tfjs backend training runs on: wasm (SIMD when the engine has it) with our
- * Conv2DBackpropFilter kernel, or the cpu backend (with the same kernel) where wasm cannot start.
+ * Conv2DBackpropFilter and MaxPoolGrad kernels, or the cpu backend (with the same kernels) where
+ * wasm cannot start.
  *
  * Wasm multithreading is switched OFF on purpose: the threaded build needs cross-origin isolation
  * (SharedArrayBuffer) and broke in a minified production build when tried; training already runs in
@@ -8,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { setupConv2DBackpropFilterKernel } from './conv2d-backprop-filter-kernel';
+import { setupConv2DBackpropFilterKernel, setupMaxPoolGradKernel } from './gradient-kernels';
 
 export type TrainingBackendName = 'wasm' | 'cpu';
 
@@ -39,8 +40,10 @@ let wasmReady: Promise<boolean> | undefined;
 function registerKernels(): void {
   if (kernelsRegistered) return;
   kernelsRegistered = true;
-  setupConv2DBackpropFilterKernel('wasm');
-  setupConv2DBackpropFilterKernel('cpu');
+  for (const backend of ['wasm', 'cpu']) {
+    setupConv2DBackpropFilterKernel(backend);
+    setupMaxPoolGradKernel(backend);
+  }
 }
 
 async function startWasm(options: TrainingBackendOptions): Promise<boolean> {

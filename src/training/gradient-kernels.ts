@@ -1,13 +1,15 @@
 /**
- * Registers computeConv2DFilterGrad as tfjs's Conv2DBackpropFilter kernel for a backend.
+ * Our gradient kernels, registered into tfjs for a backend: computeConv2DFilterGrad as
+ * Conv2DBackpropFilter and computeMaxPoolGrad as MaxPoolGrad.
  *
  * tfjs-backend-wasm 4.22 ships no Conv2DBackpropFilter, so a conv net cannot train on it; the stock cpu
- * kernel exists but reads every element through TensorBuffer.get (tens of times slower than this).
- * On wasm the kernel reads x and dy straight from the wasm heap and writes dW into a heap-allocated
- * output: no copies.
+ * kernel exists but reads every element through TensorBuffer.get (over a hundred times slower than
+ * this). The stock wasm MaxPoolGrad works but is slow. On wasm the kernels read their inputs straight
+ * from the wasm heap and write into a heap-allocated output: no copies.
  */
 import * as tf from '@tensorflow/tfjs';
 import { computeConv2DFilterGrad, type Conv2DFilterGradGeometry } from './conv2d-backprop-filter';
+import { computeMaxPoolGrad } from './max-pool-grad';
 
 export class UnsupportedConvGradError extends Error {
   override name = 'UnsupportedConvGradError';
@@ -61,28 +63,69 @@ export function computeFilterGradGeometry(
   };
 }
 
+/** Runs `compute` on float32 views of the inputs and returns an output of `shape`, on wasm without copies. */
+function runFloatKernel(
+  backendArg: unknown,
+  inputs: readonly tf.TensorInfo[],
+  shape: number[],
+  compute: (values: Float32Array[], out: Float32Array) => void,
+): tf.TensorInfo {
+  if (isWasmLike(backendArg)) {
+    // Allocate first: growing the heap detaches earlier views of it.
+    const out = backendArg.makeOutput(shape, 'float32');
+    compute(inputs.map((input) => backendArg.typedArrayFromHeap(input)), backendArg.typedArrayFromHeap(out));
+    return out;
+  }
+  const backend = backendArg as tf.KernelBackend;
+  const result = new Float32Array(shape.reduce((a, b) => a * b, 1));
+  compute(inputs.map((input) => backend.readSync(input.dataId) as Float32Array), result);
+  return { dataId: backend.write(result, shape, 'float32'), shape, dtype: 'float32' };
+}
+
+function maxPoolGradKernel(args: Parameters<tf.KernelFunc>[0]): tf.TensorInfo {
+  const { dy, input } = args.inputs as tf.MaxPoolGradInputs;
+  const attrs = args.attrs as unknown as tf.MaxPoolGradAttrs;
+  if (!dy || !input || input.dtype !== 'float32' || dy.dtype !== 'float32' || input.shape.length !== 4) {
+    throw new UnsupportedConvGradError('MaxPoolGrad: needs float32 rank-4 dy and input');
+  }
+  const info = tf.backend_util.computePool2DInfo(input.shape as [number, number, number, number], attrs.filterSize, attrs.strides, 1, attrs.pad, attrs.dimRoundingMode);
+  const geometry = {
+    batch: info.batchSize,
+    inHeight: info.inHeight,
+    inWidth: info.inWidth,
+    channels: info.inChannels,
+    outHeight: info.outHeight,
+    outWidth: info.outWidth,
+    filterHeight: info.filterHeight,
+    filterWidth: info.filterWidth,
+    strideHeight: info.strideHeight,
+    strideWidth: info.strideWidth,
+    padTop: info.padInfo.top,
+    padLeft: info.padInfo.left,
+  };
+  return runFloatKernel(args.backend, [input, dy], [...input.shape], ([x, g], out) => computeMaxPoolGrad(x!, g!, geometry, out));
+}
+
 function conv2DBackpropFilterKernel(args: Parameters<tf.KernelFunc>[0]): tf.TensorInfo {
-  const { inputs, attrs } = args;
-  const backend = args.backend as tf.KernelBackend;
-  const { x, dy } = inputs as tf.Conv2DBackpropFilterInputs;
+  const { x, dy } = args.inputs as tf.Conv2DBackpropFilterInputs;
   if (!x || !dy) throw new UnsupportedConvGradError('Conv2DBackpropFilter needs inputs x and dy');
   if (x.dtype !== 'float32' || dy.dtype !== 'float32') {
     throw new UnsupportedConvGradError(`Conv2DBackpropFilter: float32 only, got ${x.dtype}/${dy.dtype}`);
   }
-  const geometry = computeFilterGradGeometry(x.shape, attrs as unknown as tf.Conv2DBackpropFilterAttrs);
+  const geometry = computeFilterGradGeometry(x.shape, args.attrs as unknown as tf.Conv2DBackpropFilterAttrs);
   const shape = [geometry.filterHeight, geometry.filterWidth, geometry.inChannels, geometry.outChannels];
-  if (isWasmLike(backend)) {
-    // Allocate first: growing the heap detaches earlier views of it.
-    const out = backend.makeOutput(shape, 'float32');
-    computeConv2DFilterGrad(backend.typedArrayFromHeap(x), backend.typedArrayFromHeap(dy), geometry, backend.typedArrayFromHeap(out));
-    return out;
-  }
-  const xValues = backend.readSync(x.dataId) as Float32Array;
-  const dyValues = backend.readSync(dy.dataId) as Float32Array;
-  const result = new Float32Array(shape[0]! * shape[1]! * shape[2]! * shape[3]!);
-  computeConv2DFilterGrad(xValues, dyValues, geometry, result);
-  const dataId = backend.write(result, shape, 'float32');
-  return { dataId, shape, dtype: 'float32' };
+  return runFloatKernel(args.backend, [x, dy], shape, ([xs, dys], out) => computeConv2DFilterGrad(xs!, dys!, geometry, out));
+}
+
+/** Registers `config` in place of what `backendName` had for that kernel; the cleanup restores it. */
+function setupKernel(kernelName: string, backendName: string, kernelFunc: tf.KernelFunc): () => void {
+  const previous = tf.getKernel(kernelName, backendName) as tf.KernelConfig | undefined;
+  if (previous) tf.unregisterKernel(kernelName, backendName);
+  tf.registerKernel({ kernelName, backendName, kernelFunc });
+  return () => {
+    tf.unregisterKernel(kernelName, backendName);
+    if (previous) tf.registerKernel(previous);
+  };
 }
 
 /**
@@ -90,16 +133,10 @@ function conv2DBackpropFilterKernel(args: Parameters<tf.KernelFunc>[0]): tf.Tens
  * whatever was registered before (the stock cpu kernel, or nothing on wasm).
  */
 export function setupConv2DBackpropFilterKernel(backendName: string): () => void {
-  let previous: tf.KernelConfig | undefined;
-  try {
-    previous = tf.getKernel(tf.Conv2DBackpropFilter, backendName);
-  } catch {
-    previous = undefined;
-  }
-  if (previous) tf.unregisterKernel(tf.Conv2DBackpropFilter, backendName);
-  tf.registerKernel({ kernelName: tf.Conv2DBackpropFilter, backendName, kernelFunc: conv2DBackpropFilterKernel });
-  return () => {
-    tf.unregisterKernel(tf.Conv2DBackpropFilter, backendName);
-    if (previous) tf.registerKernel(previous);
-  };
+  return setupKernel(tf.Conv2DBackpropFilter, backendName, conv2DBackpropFilterKernel);
+}
+
+/** Makes computeMaxPoolGrad the MaxPoolGrad of `backendName`; the cleanup restores the stock kernel. */
+export function setupMaxPoolGradKernel(backendName: string): () => void {
+  return setupKernel(tf.MaxPoolGrad, backendName, maxPoolGradKernel);
 }

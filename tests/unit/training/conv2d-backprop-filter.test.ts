@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeConv2DFilterGrad } from '../../../src/training/conv2d-backprop-filter';
-import { setupConv2DBackpropFilterKernel } from '../../../src/training/conv2d-backprop-filter-kernel';
+import { setupConv2DBackpropFilterKernel } from '../../../src/training/gradient-kernels';
 import { selectTrainingBackend } from '../../../src/training/backend';
 import { createSeededRandom } from '../../../src/training/seeded-random';
 import { computeRelativeError, WASM_DIR } from './helpers';
