@@ -90,6 +90,16 @@ export function computeLayerOrder(model: tf.LayersModel): TfLayer[] {
     state.set(layer, 'done');
     ordered.push(layer);
   };
+  for (const layer of model.layers) {
+    // A model used as a layer (transfer learning: Sequential([base, head])) shares its inner tensors
+    // with the outer graph, so its layers cannot be listed once each: refuse it by name.
+    if ('layers' in layer) {
+      throw new ModelImportError(
+        'unsupported-model',
+        `layer "${layer.name}" is itself a model (${layer.getClassName()}); nested models are not supported: rebuild the model as one flat Sequential or functional model before exporting`,
+      );
+    }
+  }
   for (const input of model.inputs) visit(input.sourceLayer as TfLayer);
   for (const layer of model.layers) visit(layer);
   return ordered;

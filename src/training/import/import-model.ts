@@ -87,6 +87,10 @@ export async function importModel(source: ModelSource, options: ImportModelOptio
       }
       progress((index * 2 + 1) / steps, `recording activations of ${fileName}`);
       epochs.push(await extractEpochSnapshot(model, described.network, probes!, index, NO_METRICS));
+    } catch (error) {
+      if (error instanceof ModelImportError) throw error;
+      // Anything tfjs throws past validation still reaches the user as a typed, named error.
+      throw new ModelImportError('unsupported-model', `${fileName}: LayerWalk could not run this model: ${(error as Error).message ?? String(error)}`, fileName);
     } finally {
       model.dispose();
     }

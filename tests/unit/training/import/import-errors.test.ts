@@ -135,6 +135,14 @@ describe('importModel errors', () => {
     await expectImportError(files(broken), 'load-failed', /^model\.json: TensorFlow\.js cannot build this model: /);
   });
 
+  it('a model nested in a model is refused by name', async () => {
+    const base = tf.sequential({ name: 'base', layers: [tf.layers.conv2d({ inputShape: [12, 12, 3], filters: 4, kernelSize: 3 }), tf.layers.globalAveragePooling2d({})] });
+    const outer = tf.sequential({ layers: [base, tf.layers.dense({ units: 2, activation: 'softmax' })] });
+    const saved = await saveModel(outer);
+    outer.dispose();
+    await expectImportError(files(saved.json, saved.shards), 'unsupported-model', /^model\.json: layer "base" is itself a model \(Sequential\); nested models are not supported/);
+  });
+
   it('a labels file that does not match the outputs names the labels file', async () => {
     const source = files(mnist.json);
     const withLabels: ModelSource = { kind: 'files', files: [...(source as { files: ImportFile[] }).files, createMemoryFile('labels.txt', 'a\nb\nc')] };

@@ -145,3 +145,34 @@ describe('importModel', () => {
     original.dispose();
   });
 });
+
+describe('importModel with quantised weights', () => {
+  it('reads uint8-quantised shards (tensorflowjs_converter --quantize_uint8)', async () => {
+    const original = createResidualNet();
+    const saved = await saveModel(original);
+    const floats = saved.shards.get('group1-shard1of1.bin')!;
+    const view = new Float32Array(floats.buffer, floats.byteOffset, floats.byteLength / 4);
+    const weights = saved.json.weightsManifest[0]!.weights as { name: string; shape: number[]; dtype: string; quantization?: unknown }[];
+    const bytes: number[] = [];
+    const dequantised: number[][] = [];
+    let offset = 0;
+    for (const weight of weights) {
+      const size = weight.shape.reduce((a, b) => a * b, 1);
+      const values = view.subarray(offset, offset + size);
+      offset += size;
+      const min = Math.min(...values);
+      const scale = (Math.max(...values) - min) / 255 || 1;
+      const q = Array.from(values, (v) => Math.round((v - min) / scale));
+      bytes.push(...q);
+      dequantised.push(q.map((v) => v * scale + min));
+      weight.quantization = { dtype: 'uint8', scale, min };
+    }
+    saved.shards.set('group1-shard1of1.bin', Uint8Array.from(bytes));
+    const { recording } = await importModel({ kind: 'files', files: createModelFiles(saved) });
+    const stem = recording.network.layers.find((l) => l.name === 'stem')!;
+    const kernel = recording.epochs[0]!.weights[stem.id]![0]!.data;
+    const expected = dequantised[weights.findIndex((w) => w.name.startsWith('stem/kernel'))]!;
+    kernel.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 5));
+    original.dispose();
+  });
+});
