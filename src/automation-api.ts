@@ -1,6 +1,7 @@
 import type { Intent } from './app/intents';
 import type { AppState } from './app/state';
 import type { UserMessage } from './ui/dom/message-surface';
+import type { XrInputSnapshot } from './xr/setup-xr-input';
 
 /**
  * window.layerwalk: the scripting surface used by the browser tests and by anyone automating a
@@ -44,6 +45,11 @@ export interface LayerwalkApi {
   exitSession(): Promise<void>;
   /** The emulated headset (IWER XRDevice) under ?emulate=..., else undefined. */
   readonly emulator: unknown;
+  /**
+   * Input as the app sees it: each hand's connection, model URL, what its ray points at and what it
+   * is doing; the AR reticle; the XR rig (teleport / snap turn). Added by the input wiring.
+   */
+  input?(): XrInputSnapshot;
 }
 
 declare global {
@@ -52,6 +58,14 @@ declare global {
   }
 }
 
+let extras: Partial<LayerwalkApi> = {};
+
 export function installAutomationApi(api: LayerwalkApi): void {
-  window.layerwalk = api;
+  window.layerwalk = { ...api, ...extras };
+}
+
+/** Adds optional entries (e.g. `input`) whether or not the API is installed yet. */
+export function extendAutomationApi(extra: Partial<LayerwalkApi>): void {
+  extras = { ...extras, ...extra };
+  if (typeof window !== 'undefined' && window.layerwalk) Object.assign(window.layerwalk, extra);
 }

@@ -6,12 +6,13 @@ import * as THREE from 'three';
 import type { Placement } from './app/state';
 import { computeFrameTimeStats, createFrameLoop } from './core/frame-loop';
 import { createAppStore } from './app/store';
-import { installAutomationApi } from './automation-api';
+import { extendAutomationApi, installAutomationApi } from './automation-api';
 import type { EmulatedHeadset } from './xr/emulation';
 import { createStage, setupResize } from './xr/create-stage';
 import { createDesktopControls } from './xr/desktop-controls';
 import { computeSupportedModes, createSessionController } from './xr/xr-sessions';
 import { createFloor } from './xr/create-floor';
+import { setupXrInput } from './xr/setup-xr-input';
 import { computeErrorText, createMessageSurface } from './ui/dom/message-surface';
 import { createSessionButtons } from './ui/dom/session-buttons';
 
@@ -97,6 +98,10 @@ async function startApp(): Promise<void> {
     messages.show('notice', 'No VR or AR headset found: orbit with the mouse. Add ?emulate=quest3 to try VR on this computer.');
   }
   // --- wiring: xr (controllers, rays, gestures) ---
+  // Mouse, keyboard, controllers, hands, AR reticle: all through intents. Panels register with
+  // xrInput.addTarget(panel); the network view hands over its picker with xrInput.setPicker(...).
+  const xrInput = setupXrInput({ stage, store, loop, controls });
+  extendAutomationApi({ input: () => xrInput.snapshot() });
   // --- wiring: ui (panels) ---
   // --- end wiring ---
 

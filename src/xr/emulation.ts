@@ -3,10 +3,11 @@
  * can enter VR and AR on a laptop, and so the browser tests can drive controllers.
  * Loaded with dynamic imports: none of this is in the main bundle when the parameter is absent.
  */
+import type { XRDevice } from 'iwer';
 
 export interface EmulatedHeadset {
   /** The IWER XRDevice: move controllers with device.controllers.right.position.set(...). */
-  readonly device: import('iwer').XRDevice;
+  readonly device: XRDevice;
   readonly kind: string;
 }
 
