@@ -48,6 +48,30 @@ export function quantiseValue(x: number, params: QuantParams): number {
   return q < 0 ? 0 : q > max ? max : q;
 }
 
+/**
+ * Quantises all of `data` into `out`; with `planar` = [h, w, c] the symbols come out channel by
+ * channel (out[c * h * w + p] is data[p * c_count + c]). The same arithmetic as quantiseValue,
+ * in one tight loop (this is the encoder's hot path).
+ */
+export function quantiseInto(data: Float32Array, params: QuantParams, out: Uint16Array, planar: readonly number[] | null): void {
+  const count = data.length;
+  const { scale, zeroPoint } = params;
+  const max = 2 ** params.bits - 1;
+  if (scale === 0) {
+    out.fill(zeroPoint, 0, count);
+    return;
+  }
+  const channels = planar === null ? 1 : planar[2]!;
+  const pixels = count / channels;
+  let i = 0;
+  for (let c = 0; c < channels; c++) {
+    for (let p = 0; p < pixels; p++) {
+      const q = Math.round(data[p * channels + c]! / scale) + zeroPoint;
+      out[i++] = q < 0 ? 0 : q > max ? max : q;
+    }
+  }
+}
+
 /** Value of one symbol. */
 export function dequantiseValue(q: number, params: QuantParams): number {
   return (q - params.zeroPoint) * params.scale;

@@ -3,7 +3,7 @@ import type { ByteWriter } from './byte-writer';
 import { fail } from './errors';
 import { TENSOR_HEADER_BYTES, TensorEncoding, TensorOrder } from './format';
 import { MAX_TENSOR_VALUES } from './limits';
-import { computeQuantParams, quantiseValue, type QuantBits, type QuantParams } from './quantise';
+import { computeQuantParams, quantiseInto, type QuantBits, type QuantParams } from './quantise';
 import { computeRunLengthCapacity, decodeRunLength, encodeRunLength } from './run-length';
 
 /**
@@ -33,7 +33,9 @@ export function writeTensor(writer: ByteWriter, data: Float32Array, bits: Tensor
   if (bits === 32) {
     writeTensorHeader(writer, TensorEncoding.rawFloat32, 32, TensorOrder.natural, count, count * 4, 0, 0);
     writer.reserve(count * 4);
-    for (let i = 0; i < count; i++) writer.f32(data[i]!);
+    const view = new DataView(writer.raw().buffer, writer.length, count * 4);
+    for (let i = 0; i < count; i++) view.setFloat32(4 * i, data[i]!, true);
+    writer.length += count * 4;
     return;
   }
   const params = computeQuantParams(data, bits);
@@ -42,16 +44,7 @@ export function writeTensor(writer: ByteWriter, data: Float32Array, bits: Tensor
   ensureScratch(count, capacity);
   const symbols = symbolScratch;
   const usePlanar = planar !== null && planar.length === 3 && planar[2]! > 1;
-  if (usePlanar) {
-    const [height, widthPx, channels] = planar as [number, number, number];
-    const pixels = height * widthPx;
-    let i = 0;
-    for (let c = 0; c < channels; c++) {
-      for (let p = 0; p < pixels; p++) symbols[i++] = quantiseValue(data[p * channels + c]!, params);
-    }
-  } else {
-    for (let i = 0; i < count; i++) symbols[i] = quantiseValue(data[i]!, params);
-  }
+  quantiseInto(data, params, symbols, usePlanar ? planar : null);
   const order = usePlanar ? TensorOrder.planar : TensorOrder.natural;
   const runLengthBytes = encodeRunLength(symbols, count, bits, params.zeroPoint, byteScratch);
   if (runLengthBytes < count * width) {
@@ -61,8 +54,17 @@ export function writeTensor(writer: ByteWriter, data: Float32Array, bits: Tensor
   }
   writeTensorHeader(writer, TensorEncoding.packed, bits, order, count, count * width, params.zeroPoint, params.scale);
   writer.reserve(count * width);
-  if (width === 1) for (let i = 0; i < count; i++) writer.u8(symbols[i]!);
-  else for (let i = 0; i < count; i++) writer.u16(symbols[i]!);
+  const out = writer.raw();
+  let at = writer.length;
+  if (width === 1) {
+    for (let i = 0; i < count; i++) out[at++] = symbols[i]!;
+  } else {
+    for (let i = 0; i < count; i++) {
+      out[at++] = symbols[i]! & 0xff;
+      out[at++] = symbols[i]! >>> 8;
+    }
+  }
+  writer.length = at;
 }
 
 function writeTensorHeader(
