@@ -80,36 +80,83 @@ export function computeAtlasSlot(
     const useMax = aggregateOf(aggregate, layer.layerId) === 'max';
     const aggIndex = firstTile + c;
     const agg = plan.tiles[aggIndex]!;
-    const aggBase = agg.page * pageLength;
-    for (let t = firstTile; t <= aggIndex; t++) {
-      tileRanges[t * 2] = Infinity;
-      tileRanges[t * 2 + 1] = -Infinity;
+    const aggBase = agg.page * pageLength + agg.y * side + agg.x;
+    // Offset of each channel tile's top-left texel, and running ranges, hoisted out of the cell loop.
+    const bases = new Int32Array(c);
+    const mins = new Float64Array(c).fill(Infinity);
+    const maxs = new Float64Array(c).fill(-Infinity);
+    for (let ch = 0; ch < c; ch++) {
+      const tile = plan.tiles[firstTile + ch]!;
+      bases[ch] = tile.page * pageLength + tile.y * side + tile.x;
     }
-    for (let row = 0; row < h; row++) {
-      for (let col = 0; col < w; col++) {
-        const src = (row * w + col) * c;
-        let sum = 0;
-        let best = -Infinity;
+    let aggMin = Infinity;
+    let aggMax = -Infinity;
+    if (data && !layer.rgb) {
+      // Fast path (nearly every layer), one image row at a time so the row's W x C values stay in
+      // cache: channel-major within the row gives sequential writes into each tile.
+      for (let row = 0; row < h; row++) {
+        const rowSrc = row * w * c;
+        const rowDst = row * side;
         for (let ch = 0; ch < c; ch++) {
-          const v = data ? data[src + ch]! : 0;
-          const tileIndex = firstTile + ch;
-          const tile = plan.tiles[tileIndex]!;
-          slot[tile.page * pageLength + (tile.y + row) * side + tile.x + col] = v;
-          if (v < tileRanges[tileIndex * 2]!) tileRanges[tileIndex * 2] = v;
-          if (v > tileRanges[tileIndex * 2 + 1]!) tileRanges[tileIndex * 2 + 1] = v;
-          sum += v;
-          if (v > best) best = v;
-          // RGB composite: the three planes side by side in the aggregate tile.
-          if (layer.rgb) slot[aggBase + (agg.y + row) * side + agg.x + ch * w + col] = v;
+          const dst = bases[ch]! + rowDst;
+          let min = mins[ch]!;
+          let max = maxs[ch]!;
+          for (let col = 0, src = rowSrc + ch; col < w; col++, src += c) {
+            const v = data[src]!;
+            slot[dst + col] = v;
+            if (v < min) min = v;
+            if (v > max) max = v;
+          }
+          mins[ch] = min;
+          maxs[ch] = max;
         }
-        if (!layer.rgb) {
+        for (let col = 0; col < w; col++) {
+          const src = rowSrc + col * c;
+          let sum = 0;
+          let best = -Infinity;
+          for (let ch = 0; ch < c; ch++) {
+            const v = data[src + ch]!;
+            sum += v;
+            if (v > best) best = v;
+          }
           const v = useMax ? best : sum / c;
-          slot[aggBase + (agg.y + row) * side + agg.x + col] = v;
-          if (v < tileRanges[aggIndex * 2]!) tileRanges[aggIndex * 2] = v;
-          if (v > tileRanges[aggIndex * 2 + 1]!) tileRanges[aggIndex * 2 + 1] = v;
+          slot[aggBase + rowDst + col] = v;
+          if (v < aggMin) aggMin = v;
+          if (v > aggMax) aggMax = v;
+        }
+      }
+    } else {
+      for (let row = 0; row < h; row++) {
+        for (let col = 0; col < w; col++) {
+          const src = (row * w + col) * c;
+          const cell = row * side + col;
+          let sum = 0;
+          let best = -Infinity;
+          for (let ch = 0; ch < c; ch++) {
+            const v = data ? data[src + ch]! : 0;
+            slot[bases[ch]! + cell] = v;
+            if (v < mins[ch]!) mins[ch] = v;
+            if (v > maxs[ch]!) maxs[ch] = v;
+            sum += v;
+            if (v > best) best = v;
+            // RGB composite: the three planes side by side in the aggregate tile.
+            if (layer.rgb) slot[aggBase + cell + ch * w] = v;
+          }
+          if (!layer.rgb) {
+            const v = useMax ? best : sum / c;
+            slot[aggBase + cell] = v;
+            if (v < aggMin) aggMin = v;
+            if (v > aggMax) aggMax = v;
+          }
         }
       }
     }
+    for (let ch = 0; ch < c; ch++) {
+      tileRanges[(firstTile + ch) * 2] = mins[ch]!;
+      tileRanges[(firstTile + ch) * 2 + 1] = maxs[ch]!;
+    }
+    tileRanges[aggIndex * 2] = aggMin;
+    tileRanges[aggIndex * 2 + 1] = aggMax;
     if (layer.rgb) {
       let min = Infinity;
       let max = -Infinity;
