@@ -125,11 +125,11 @@ describe('importModel errors', () => {
   });
 
   it('a layer class TensorFlow.js does not know is named', async () => {
-    const json = clone(mnist.json) as { modelTopology: { config: { layers: { class_name: string }[] } } };
+    const json = clone(mnist.json) as unknown as { modelTopology: { config: { layers: { class_name: string }[] } } };
     json.modelTopology.config.layers[1]!.class_name = 'FancyPool';
     await expectImportError(files(json), 'load-failed', /^model\.json: layer ".+" is a FancyPool, which TensorFlow\.js cannot run/);
     // A config tfjs rejects after building earlier layers: its message is kept, and no variable leaks.
-    const broken = clone(mnist.json) as { modelTopology: { config: { layers: { config: Record<string, unknown> }[] } } };
+    const broken = clone(mnist.json) as unknown as { modelTopology: { config: { layers: { config: Record<string, unknown> }[] } } };
     broken.modelTopology.config.layers[2]!.config['filters'] = -3;
     broken.modelTopology.config.layers[2]!.config['kernel_size'] = 'wide';
     await expectImportError(files(broken), 'load-failed', /^model\.json: TensorFlow\.js cannot build this model: /);
@@ -145,7 +145,7 @@ describe('importModel errors', () => {
 
   it('a labels file that does not match the outputs names the labels file', async () => {
     const source = files(mnist.json);
-    const withLabels: ModelSource = { kind: 'files', files: [...(source as { files: ImportFile[] }).files, createMemoryFile('labels.txt', 'a\nb\nc')] };
+    const withLabels: ModelSource = { kind: 'files', files: [...(source as Extract<ModelSource, { kind: 'files' }>).files, createMemoryFile('labels.txt', 'a\nb\nc')] };
     await expectImportError(withLabels, 'labels-mismatch', /^labels\.txt: the labels list has 3 names but the model's last layer ".+" has 10 outputs$/);
   });
 

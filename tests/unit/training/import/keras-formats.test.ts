@@ -22,7 +22,10 @@ async function readFixture(folder: string): Promise<ImportFile[]> {
 function setFixtureWeights(model: tf.LayersModel, names: string[]): void {
   let index = 0;
   for (const layer of model.layers) {
-    const values = layer.weights.map((w) => tf.tensor(computeFixtureWeight(index, names[index++]!, w.shape.reduce((a, b) => a * b, 1)), w.shape));
+    const values = layer.weights.map((w) => {
+      const shape = w.shape as number[];
+      return tf.tensor(computeFixtureWeight(index, names[index++]!, shape.reduce((a, b) => a * b, 1)), shape);
+    });
     if (values.length > 0) layer.setWeights(values);
     tf.dispose(values);
   }
