@@ -12,6 +12,8 @@ import { isRecord } from './model-json';
  *   -> [[[layer, node, index, {}], ...]].
  * - `input_layers` / `output_layers` given as one flat [name, node, index] -> [[name, node, index]].
  * - a Sequential's `build_input_shape` becomes its first layer's input shape when it has no InputLayer.
+ * - regularizers and constraints (training-only; Keras 'L2', 'MaxNorm' are unknown to tfjs) -> null;
+ *   activation 'silu' -> 'swish'.
  * - 'module' / 'registered_name' / 'build_config' / 'compile_config' keys dropped.
  */
 
@@ -44,7 +46,12 @@ function rewrite(value: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
     if (DROPPED_KEYS.has(key)) continue;
-    out[key] = key === 'dtype' ? computeDtype(item) : rewrite(item);
+    if (key === 'dtype') out[key] = computeDtype(item);
+    // Regularizers and constraints only act in training, and Keras names some (L2, MaxNorm) tfjs cannot deserialize.
+    else if (/_(regularizer|constraint)$/.test(key)) out[key] = null;
+    // Keras 3 names swish 'silu'; tfjs only knows 'swish'.
+    else if (key === 'activation' && item === 'silu') out[key] = 'swish';
+    else out[key] = rewrite(item);
   }
   return out;
 }

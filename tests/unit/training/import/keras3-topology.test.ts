@@ -60,6 +60,31 @@ describe('computeTfjsTopology', () => {
     expect(computeTfjsTopology(keras2)).toEqual(keras2);
   });
 
+  it('drops training-only regularizers/constraints and renames silu', async () => {
+    const config = {
+      class_name: 'Sequential',
+      config: {
+        name: 's',
+        layers: [
+          {
+            class_name: 'Dense',
+            config: {
+              units: 2,
+              batch_input_shape: [null, 3],
+              activation: 'silu',
+              kernel_regularizer: { class_name: 'L2', config: { l2: 0.01 } },
+              kernel_constraint: { class_name: 'MaxNorm', config: { max_value: 2 } },
+            },
+          },
+        ],
+      },
+    };
+    await expect(tf.models.modelFromJSON({ modelTopology: config } as never)).rejects.toThrow();
+    const model = await tf.models.modelFromJSON({ modelTopology: computeTfjsTopology(config) } as never);
+    expect(model.layers[0]!.getConfig()['activation']).toBe('swish');
+    model.dispose();
+  });
+
   it('gives a Keras 3 Sequential without InputLayer its build_input_shape', () => {
     const fixed = computeTfjsTopology({
       class_name: 'Sequential',
