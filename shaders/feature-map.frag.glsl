@@ -54,7 +54,7 @@ void main() {
   bool highlighted = uHighlight.x == layer && (uHighlight.y < -1.5 || uHighlight.y == vChannel);
   if (highlighted) {
     colour = mix(colour, uHighlightColour, 0.12);
-    if (edge < 2.5) colour = uHighlightColour;
+    if (edge < 1.5) colour = uHighlightColour;
     if (uHighlight.w >= 0.0 && ivec2(uHighlight.wz) == cell && cellEdge < 1.5) colour = uHighlightColour;
   } else if (edge < 1.0) {
     colour = uBorderColour;

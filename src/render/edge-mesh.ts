@@ -73,8 +73,8 @@ export function createEdgeMesh(tracker: ResourceTracker, highlight: Vector4, opt
       uWidth: { value: options.width },
       uOpacity: { value: options.opacity },
       uHighlight: { value: highlight },
-      uPositiveColour: { value: new Color(0xff7a45) },
-      uNegativeColour: { value: new Color(0x3fa7ff) },
+      uPositiveColour: { value: new Color(0xff5a1e) },
+      uNegativeColour: { value: new Color(0x1e78ff) },
     },
   });
   const mesh = new Mesh(createRibbonGeometry(tracker, segments, edgeCapacity), material);

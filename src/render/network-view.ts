@@ -46,7 +46,7 @@ export interface NetworkViewOptions {
   readonly tracker?: ResourceTracker;
   /** Edge ribbon width, metres (network space); default 0.003. */
   readonly edgeWidth?: number;
-  /** Peak edge opacity (|strength| = 1); default 0.55. */
+  /** Peak edge opacity (|strength| = 1); default 0.3 (additive: overlapping edges add up). */
   readonly edgeOpacity?: number;
   /** Line height of layer labels, metres; default 0.045. */
   readonly labelSize?: number;
@@ -123,7 +123,7 @@ export function createNetworkView(options: NetworkViewOptions = {}): NetworkView
   // Shared by every material: (layer, channel or -2 for all, row, col); layer -1 = none.
   const highlight = new Vector4(-1, -2, -1, -1);
   const selection = new Vector4(-1, -1, -1, -1);
-  const edges = createEdgeMesh(tracker, highlight, { width: options.edgeWidth ?? 0.003, opacity: options.edgeOpacity ?? 0.55 });
+  const edges = createEdgeMesh(tracker, highlight, { width: options.edgeWidth ?? 0.003, opacity: options.edgeOpacity ?? 0.3 });
   const selectionLines = createSelectionLines(tracker);
   const highlightBox = createHighlightBox(tracker);
   const labels: LabelMesh | null = options.font ? createLabelMesh(options.font, tracker) : null;
