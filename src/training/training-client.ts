@@ -1,15 +1,17 @@
 /**
  * The main thread's handle on training: a small typed API over the worker protocol.
- * createWorkerTrainingClient runs training in a Web Worker (the browser: frames never stall);
- * createInlineTrainingClient runs the same session in this thread (node tests, no worker).
+ * createWorkerTrainingClient runs training in a Web Worker (the browser: frames never stall).
+ * This module does not import tfjs, so the page's bundle stays free of it; the inline client
+ * (same session in this thread, for node tests) is in inline-training-client.ts.
  */
 import { createEmitter } from '../core/emitter';
 import type { NetworkDescription } from '../domain/network';
 import type { EpochMetrics, EpochSnapshot, ProbeSet } from '../domain/recording';
 import { decodeEpoch as decodeSnapshotEpoch } from '../snapshot';
+
+export { decodeSnapshotEpoch };
 import type { LiveTrainerOptions } from './trainer-options';
 import type { StartOptions, TrainingCommand, TrainingEvent, TrainingEventOf, TrainingState } from './protocol';
-import { createTrainingSession, type TrainingSessionEnvironment } from './training-session';
 
 export interface TrainingEpochEvent {
   readonly epoch: number;
@@ -42,7 +44,7 @@ export interface TrainingClient {
 export type DecodeEpoch = (network: NetworkDescription, bytes: Uint8Array, probes: ProbeSet) => EpochSnapshot;
 
 /** Turns protocol events into client events (decoding epoch bytes against the last network). */
-function createEventRouter(decodeEpoch: DecodeEpoch) {
+export function createEventRouter(decodeEpoch: DecodeEpoch) {
   const emitter = createEmitter<TrainingClientEvents>();
   let network: NetworkDescription | undefined;
   let probes: ProbeSet | undefined;
@@ -82,7 +84,7 @@ function createEventRouter(decodeEpoch: DecodeEpoch) {
   return { route, on: emitter.on };
 }
 
-function createClient(send: (command: TrainingCommand) => void, on: TrainingClient['on'], dispose: () => void): TrainingClient {
+export function createClient(send: (command: TrainingCommand) => void, on: TrainingClient['on'], dispose: () => void): TrainingClient {
   return {
     start: (options) => send(options ? { type: 'start', options } : { type: 'start' }),
     pause: () => send({ type: 'pause' }),
@@ -91,33 +93,6 @@ function createClient(send: (command: TrainingCommand) => void, on: TrainingClie
     setOptions: (options) => send({ type: 'setOptions', options }),
     on,
     dispose,
-  };
-}
-
-export interface InlineTrainingClient extends TrainingClient {
-  /** Resolves once every command sent so far has been handled (training may still be running). */
-  settled(): Promise<void>;
-  readonly state: TrainingState;
-}
-
-/** Runs training in this thread. For node (tests, tools); in a page it would compete with rendering. */
-export function createInlineTrainingClient(env: TrainingSessionEnvironment, decodeEpoch: DecodeEpoch = decodeSnapshotEpoch): InlineTrainingClient {
-  const router = createEventRouter(decodeEpoch);
-  const session = createTrainingSession(env, (event) => router.route(event));
-  let last: Promise<void> = Promise.resolve();
-  const client = createClient(
-    (command) => {
-      last = session.handle(command);
-    },
-    router.on,
-    () => void session.dispose(),
-  );
-  return {
-    ...client,
-    settled: () => last,
-    get state() {
-      return session.state;
-    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { TrainingEvent } from '../../../src/training/protocol';
-import { createInlineTrainingClient, type InlineTrainingClient, type TrainingClientEvents } from '../../../src/training/training-client';
+import { createInlineTrainingClient, type InlineTrainingClient } from '../../../src/training/inline-training-client';
+import type { TrainingClientEvents } from '../../../src/training/training-client';
 import { createTrainingSession } from '../../../src/training/training-session';
 import { encodeEpoch } from '../../../src/snapshot';
 import { loadMnist, WASM_DIR } from './helpers';
