@@ -92,7 +92,10 @@ export function computeBundleFrame(endpoints: Float32Array, count: number): Bund
   return { origin: [mean[0]!, mean[1]!, mean[2]!], e1: [e1x, e1y, e1z], e2 };
 }
 
-/** Lateral coordinates (u, v) of the straight resampled edges: count * P each. */
+/**
+ * Lateral coordinates (u, v) of the straight resampled edges, count * P each, stored slice-major:
+ * sample k of edge e is at [k * count + e], so one slice is contiguous (cache-friendly grids).
+ */
 export function computeStraightLateral(endpoints: Float32Array, count: number, pointsPerEdge: number, frame: BundleFrame): { u: Float32Array; v: Float32Array } {
   const u = new Float32Array(count * pointsPerEdge);
   const v = new Float32Array(count * pointsPerEdge);
@@ -107,8 +110,8 @@ export function computeStraightLateral(endpoints: Float32Array, count: number, p
     const vb = (endpoints[o + 3]! - ox) * bx + (endpoints[o + 4]! - oy) * by + (endpoints[o + 5]! - oz) * bz;
     for (let k = 0; k < pointsPerEdge; k++) {
       const s = k / (pointsPerEdge - 1);
-      u[e * pointsPerEdge + k] = ua + (ub - ua) * s;
-      v[e * pointsPerEdge + k] = va + (vb - va) * s;
+      u[k * count + e] = ua + (ub - ua) * s;
+      v[k * count + e] = va + (vb - va) * s;
     }
   }
   return { u, v };
@@ -129,22 +132,27 @@ export function computeMobility(options: BundleOptions): Float32Array {
   return w;
 }
 
-/** Laplacian smoothing along every edge, in place, endpoints fixed: x_k += alpha * ((x_{k-1} + x_{k+1}) / 2 - x_k). */
+/**
+ * Laplacian smoothing along every edge, in place, endpoints fixed (Jacobi: every sample moves
+ * against its neighbours' old values): x_k += alpha * ((x_{k-1} + x_{k+1}) / 2 - x_k).
+ * Works a slice at a time on the slice-major arrays.
+ */
 export function updateSmoothing(u: Float32Array, v: Float32Array, count: number, pointsPerEdge: number, passes: number, alpha: number): void {
+  const previousU = new Float32Array(count);
+  const previousV = new Float32Array(count);
   for (let pass = 0; pass < passes; pass++) {
-    for (let e = 0; e < count; e++) {
-      const base = e * pointsPerEdge;
-      let pu = u[base]!;
-      let pv = v[base]!;
-      for (let k = 1; k < pointsPerEdge - 1; k++) {
-        const i = base + k;
-        const cu = u[i]!;
-        const cv = v[i]!;
-        u[i] = cu + alpha * ((pu + u[i + 1]!) * 0.5 - cu);
-        v[i] = cv + alpha * ((pv + v[i + 1]!) * 0.5 - cv);
-        // The next point smooths against this point's old value (Jacobi order: independent of direction).
-        pu = cu;
-        pv = cv;
+    previousU.set(u.subarray(0, count));
+    previousV.set(v.subarray(0, count));
+    for (let k = 1; k < pointsPerEdge - 1; k++) {
+      const row = k * count;
+      const next = row + count;
+      for (let e = 0; e < count; e++) {
+        const cu = u[row + e]!;
+        const cv = v[row + e]!;
+        u[row + e] = cu + alpha * ((previousU[e]! + u[next + e]!) * 0.5 - cu);
+        v[row + e] = cv + alpha * ((previousV[e]! + v[next + e]!) * 0.5 - cv);
+        previousU[e] = cu;
+        previousV[e] = cv;
       }
     }
   }
@@ -177,10 +185,10 @@ export function computeBundlePoints(endpoints: Float32Array, count: number, poin
     const o = e * 6;
     for (let k = 0; k < pointsPerEdge; k++) {
       const s = k / (pointsPerEdge - 1);
-      const i = e * pointsPerEdge + k;
+      const i = k * count + e;
       const du = u[i]! - straight.u[i]!;
       const dv = v[i]! - straight.v[i]!;
-      const p = i * 3;
+      const p = (e * pointsPerEdge + k) * 3;
       if (k === 0 || k === pointsPerEdge - 1) {
         // Endpoints exactly as given.
         const src = k === 0 ? o : o + 3;

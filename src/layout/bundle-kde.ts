@@ -55,8 +55,8 @@ export function computeKdeBundle(endpoints: Float32Array, count: number, options
 interface Grids {
   density: Float32Array;
   scratch: Float32Array;
-  gradU: Float32Array;
-  gradV: Float32Array;
+  /** Interleaved (rho, d rho/du, d rho/dv) per cell of the mixed slices: one cache line per corner pair. */
+  field: Float32Array;
   slices: number;
   gu: number;
   gv: number;
@@ -68,7 +68,7 @@ interface Grids {
 
 function createGrids(slices: number): Grids {
   const empty = new Float32Array(0);
-  return { density: empty, scratch: empty, gradU: empty, gradV: empty, slices, gu: 0, gv: 0, u0: 0, v0: 0, h: 1 };
+  return { density: empty, scratch: empty, field: empty, slices, gu: 0, gv: 0, u0: 0, v0: 0, h: 1 };
 }
 
 function prepareGrid(g: Grids, b: ReturnType<typeof computeLateralBounds>, sigma: number, cellsPerKernel: number, slices: number): Grids {
@@ -84,29 +84,33 @@ function prepareGrid(g: Grids, b: ReturnType<typeof computeLateralBounds>, sigma
   if (g.density.length < size) {
     g.density = new Float32Array(size);
     g.scratch = new Float32Array(size);
-    g.gradU = new Float32Array(size);
-    g.gradV = new Float32Array(size);
+    g.field = new Float32Array(size * 3);
   } else {
     g.density.fill(0, 0, size);
   }
   return g;
 }
 
-/** Bilinear splat of every sample into its slice. */
+/** Bilinear splat of every sample into its slice, a slice at a time (one plane hot in cache). */
 function splat(g: Grids, u: Float32Array, v: Float32Array, count: number, P: number): void {
   const { density, gu, gv, u0, v0 } = g;
   const inv = 1 / g.h;
   const plane = gu * gv;
-  for (let e = 0; e < count; e++) {
-    for (let k = 0; k < P; k++) {
-      const i = e * P + k;
-      const x = Math.min(gu - 1.001, Math.max(0, (u[i]! - u0) * inv));
-      const y = Math.min(gv - 1.001, Math.max(0, (v[i]! - v0) * inv));
+  const maxX = gu - 1.001;
+  const maxY = gv - 1.001;
+  for (let k = 0; k < P; k++) {
+    const row = k * count;
+    const base = k * plane;
+    for (let e = 0; e < count; e++) {
+      let x = (u[row + e]! - u0) * inv;
+      let y = (v[row + e]! - v0) * inv;
+      x = x < 0 ? 0 : x > maxX ? maxX : x;
+      y = y < 0 ? 0 : y > maxY ? maxY : y;
       const ix = x | 0;
       const iy = y | 0;
       const fx = x - ix;
       const fy = y - iy;
-      const c = k * plane + iy * gu + ix;
+      const c = base + iy * gu + ix;
       density[c]! += (1 - fx) * (1 - fy);
       density[c + 1]! += fx * (1 - fy);
       density[c + gu]! += (1 - fx) * fy;
@@ -152,11 +156,11 @@ function blurSlices(g: Grids, sigma: number): void {
 }
 
 /**
- * scratch[k] = [1, 2, 1]/4 mix of slices k-1..k+1 (interior slices only: endpoints never move),
- * then central-difference gradients of it (per cell, in density per cell; divided by h at use).
+ * For interior slices k: scratch[k] = [1, 2, 1]/4 mix of slices k-1..k+1 (endpoint slices never
+ * move), then field[k] = interleaved (rho, central-difference gradient in density per cell).
  */
 function mixSlicesAndGradient(g: Grids): void {
-  const { density, scratch, gradU, gradV, gu, gv, slices } = g;
+  const { density, scratch, field, gu, gv, slices } = g;
   const plane = gu * gv;
   const [w0, w1, w2] = SLICE_WEIGHTS;
   for (let k = 1; k < slices - 1; k++) {
@@ -170,39 +174,49 @@ function mixSlicesAndGradient(g: Grids): void {
       for (let i = 0; i < gu; i++) {
         const left = i > 0 ? i - 1 : i;
         const right = i < gu - 1 ? i + 1 : i;
-        gradU[row + i] = (scratch[row + right]! - scratch[row + left]!) / (right - left);
-        gradV[row + i] = (scratch[down + i]! - scratch[up + i]!) * vScale;
+        const f = (row + i) * 3;
+        field[f] = scratch[row + i]!;
+        field[f + 1] = (scratch[row + right]! - scratch[row + left]!) / (right - left);
+        field[f + 2] = (scratch[down + i]! - scratch[up + i]!) * vScale;
       }
     }
   }
 }
 
-/** Mean-shift step of every interior sample, bilinear in rho and grad(rho). */
+/** Mean-shift step of every interior sample, bilinear in rho and grad(rho), a slice at a time. */
 function advect(g: Grids, u: Float32Array, v: Float32Array, count: number, P: number, mobility: Float32Array, sigma2: number): void {
-  const { scratch, gradU, gradV, gu, gv, u0, v0 } = g;
+  const { field, gu, gv, u0, v0 } = g;
   const inv = 1 / g.h;
   const plane = gu * gv;
+  const maxX = gu - 1.001;
+  const maxY = gv - 1.001;
+  const down = gu * 3;
   // grad is per cell: d rho / du = grad * inv, so the step sigma^2 * grad(rho) / rho = sigma^2 * inv * grad / rho.
   const scale = sigma2 * inv;
-  for (let e = 0; e < count; e++) {
-    for (let k = 1; k < P - 1; k++) {
-      const i = e * P + k;
-      const x = Math.min(gu - 1.001, Math.max(0, (u[i]! - u0) * inv));
-      const y = Math.min(gv - 1.001, Math.max(0, (v[i]! - v0) * inv));
+  for (let k = 1; k < P - 1; k++) {
+    const row = k * count;
+    const base = k * plane;
+    const mk = mobility[k]! * scale;
+    for (let e = 0; e < count; e++) {
+      const i = row + e;
+      let x = (u[i]! - u0) * inv;
+      let y = (v[i]! - v0) * inv;
+      x = x < 0 ? 0 : x > maxX ? maxX : x;
+      y = y < 0 ? 0 : y > maxY ? maxY : y;
       const ix = x | 0;
       const iy = y | 0;
       const fx = x - ix;
       const fy = y - iy;
-      const c = k * plane + iy * gu + ix;
+      const c = (base + iy * gu + ix) * 3;
       const w00 = (1 - fx) * (1 - fy);
       const w10 = fx * (1 - fy);
       const w01 = (1 - fx) * fy;
       const w11 = fx * fy;
-      const rho = w00 * scratch[c]! + w10 * scratch[c + 1]! + w01 * scratch[c + gu]! + w11 * scratch[c + gu + 1]!;
+      const rho = w00 * field[c]! + w10 * field[c + 3]! + w01 * field[c + down]! + w11 * field[c + down + 3]!;
       if (!(rho > 1e-12)) continue;
-      const du = w00 * gradU[c]! + w10 * gradU[c + 1]! + w01 * gradU[c + gu]! + w11 * gradU[c + gu + 1]!;
-      const dv = w00 * gradV[c]! + w10 * gradV[c + 1]! + w01 * gradV[c + gu]! + w11 * gradV[c + gu + 1]!;
-      const m = (mobility[k]! * scale) / rho;
+      const du = w00 * field[c + 1]! + w10 * field[c + 4]! + w01 * field[c + down + 1]! + w11 * field[c + down + 4]!;
+      const dv = w00 * field[c + 2]! + w10 * field[c + 5]! + w01 * field[c + down + 2]! + w11 * field[c + down + 5]!;
+      const m = mk / rho;
       u[i] = u[i]! + m * du;
       v[i] = v[i]! + m * dv;
     }

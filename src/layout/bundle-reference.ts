@@ -34,24 +34,24 @@ export function computeReferenceBundle(endpoints: Float32Array, count: number, o
     const twoSigma2 = 2 * sigma * sigma;
     for (let e = 0; e < count; e++) {
       for (let k = 1; k < P - 1; k++) {
-        const pu = u[e * P + k]!;
-        const pv = v[e * P + k]!;
+        const pu = u[k * count + e]!;
+        const pv = v[k * count + e]!;
         let rho = 0;
         let mu = 0;
         let mv = 0;
         for (let s = 0; s < 3; s++) {
           const slice = k - 1 + s;
           for (let f = 0; f < count; f++) {
-            const du = u[f * P + slice]! - pu;
-            const dv = v[f * P + slice]! - pv;
+            const du = u[slice * count + f]! - pu;
+            const dv = v[slice * count + f]! - pv;
             const w = SLICE_WEIGHTS[s]! * Math.exp(-(du * du + dv * dv) / twoSigma2);
             rho += w;
             mu += w * du;
             mv += w * dv;
           }
         }
-        moveU[e * P + k] = rho > 0 ? (mobility[k]! * mu) / rho : 0;
-        moveV[e * P + k] = rho > 0 ? (mobility[k]! * mv) / rho : 0;
+        moveU[k * count + e] = rho > 0 ? (mobility[k]! * mu) / rho : 0;
+        moveV[k * count + e] = rho > 0 ? (mobility[k]! * mv) / rho : 0;
       }
     }
     for (let i = 0; i < count * P; i++) {

@@ -6,10 +6,11 @@ export interface InkBounds {
 }
 
 /**
- * Bounds for measuring ink: the bounding box of the points projected on its two largest axes (a
- * layer pair along -z with maps side by side in x projects onto the x-z plane, the FDEB picture).
+ * Bounds for measuring ink: the bounding box of the points projected on `axes`, by default its two
+ * largest axes (two rows of nodes along x, 1 m apart in z, project onto the x-z plane: the FDEB
+ * picture). For a pair of square layers, pass [0, 2] for the side view.
  */
-export function computeInkBounds(points: Float32Array): InkBounds {
+export function computeInkBounds(points: Float32Array, axes?: readonly [number, number]): InkBounds {
   const lo = [Infinity, Infinity, Infinity];
   const hi = [-Infinity, -Infinity, -Infinity];
   for (let i = 0; i < points.length; i += 3) {
@@ -20,8 +21,8 @@ export function computeInkBounds(points: Float32Array): InkBounds {
     }
   }
   const order = [0, 1, 2].sort((a, b) => hi[b]! - lo[b]! - (hi[a]! - lo[a]!) || a - b);
-  const axes: [number, number] = [Math.min(order[0]!, order[1]!), Math.max(order[0]!, order[1]!)];
-  return { axes, min: [lo[axes[0]]!, lo[axes[1]]!], max: [hi[axes[0]]!, hi[axes[1]]!] };
+  const [a0, a1] = axes ?? [Math.min(order[0]!, order[1]!), Math.max(order[0]!, order[1]!)];
+  return { axes: [a0, a1], min: [lo[a0]!, lo[a1]!], max: [hi[a0]!, hi[a1]!] };
 }
 
 /**
@@ -59,9 +60,17 @@ export function computeInk(points: Float32Array, pointsPerEdge: number, count: n
   return touched / (n * n);
 }
 
-/** Ink of `bundled` over ink of `straight`, both rasterised over the straight drawing's bounds. */
-export function computeInkRatio(straight: Float32Array, straightPointsPerEdge: number, bundled: Float32Array, bundledPointsPerEdge: number, count: number, gridResolution: number): number {
-  const bounds = computeInkBounds(straight);
+/** Ink of `bundled` over ink of `straight`, both rasterised over the straight drawing's bounds (projected on `axes`). */
+export function computeInkRatio(
+  straight: Float32Array,
+  straightPointsPerEdge: number,
+  bundled: Float32Array,
+  bundledPointsPerEdge: number,
+  count: number,
+  gridResolution: number,
+  axes?: readonly [number, number],
+): number {
+  const bounds = computeInkBounds(straight, axes);
   const base = computeInk(straight, straightPointsPerEdge, count, gridResolution, bounds);
   return base > 0 ? computeInk(bundled, bundledPointsPerEdge, count, gridResolution, bounds) / base : 1;
 }

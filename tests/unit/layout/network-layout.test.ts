@@ -4,6 +4,7 @@ import { DEFAULT_LAYER_VIEW } from '../../../src/domain/view-settings';
 import { LayoutError } from '../../../src/layout/layout-error';
 import { computeNetworkLayout } from '../../../src/layout/network-layout';
 import { computeTableTopScale } from '../../../src/layout/room-scale';
+import type { LayerLayout } from '../../../src/layout/types';
 import { contentsInsideBox, findOverlappingLayers, findOverlappingMaps } from './layout-checks';
 import { createBranchedNetwork, createLargeNetwork, createMnistNetwork, createWideNetwork } from './networks';
 
@@ -149,7 +150,7 @@ describe('computeNetworkLayout: view settings', () => {
 describe('computeNetworkLayout: branched models', () => {
   const network = createBranchedNetwork();
   const layout = computeNetworkLayout(network, []);
-  const [input, a1, b1, b2, concat] = [0, 1, 2, 3, 4].map((i) => layout.layers[i]!);
+  const [input, a1, b1, b2, concat] = [0, 1, 2, 3, 4].map((i) => layout.layers[i]!) as [LayerLayout, LayerLayout, LayerLayout, LayerLayout, LayerLayout];
 
   it('lays parallel branches side by side in x and keeps a chain in its lane', () => {
     expect(a1.center[2]).toBeCloseTo(b1.center[2], 6);
