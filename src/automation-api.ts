@@ -50,6 +50,26 @@ export interface LayerwalkApi {
    * is doing; the AR reticle; the XR rig (teleport / snap turn). Added by the input wiring.
    */
   input?(): XrInputSnapshot;
+  /** The floating panels (src/ui): widget positions, texts, costs. Added by the ui wiring. */
+  ui?: UiAutomation;
+  /** Decodes an encoded recording (src/snapshot) and shows it, as loading a file would. */
+  loadRecording?(bytes: Uint8Array, source?: string): Promise<void>;
+}
+
+export interface UiAutomation {
+  /**
+   * World position of a panel widget ('epoch-slider', 'play', 'step-forward', 'speed-4', 'train-start',
+   * 'train-pause', 'train-reset', 'train-progress', 'sample-grid', 'arrangement-line', 'collapse',
+   * 'edge-topk', 'inspector-close', 'inspector-channels') or a panel ('panel-epoch', 'panel-samples',
+   * 'panel-layer', 'panel-inspector'); null when hidden or unknown.
+   */
+  point(name: string): [number, number, number] | null;
+  /** Every label's text, by panel name: { epoch: [...], inspector: [...] }. */
+  texts(): Record<string, string[]>;
+  /** Draw calls of all panels (visible meshes), text rebuilds and canvas redraws so far. */
+  stats(): { drawCalls: number; textSets: number; surfaceDraws: number };
+  /** Progress-bar fill of the running training epoch, 0..1, as drawn. */
+  progress(): number;
 }
 
 declare global {

@@ -50,6 +50,12 @@ export interface UiPanels {
   /** Whether the dock follows the viewer (true) or stays where it is. */
   setFollowing(following: boolean): void;
   stats(): UiStats;
+  /** Label texts by panel name. */
+  texts(): Record<string, string[]>;
+  /** Progress-bar fill of the running training epoch, 0..1. */
+  progress(): number;
+  /** The layer the layer panel shows (last pointed at or selected), or null. */
+  shownLayer(): number | null;
   dispose(): void;
 }
 
@@ -152,6 +158,11 @@ export function createUiPanels(options: UiPanelsOptions): UiPanels {
       if (!epoch.object.parent || !isInside(root, epoch.object)) count(epoch.object);
       return { drawCalls, textSets: context.counters.textSets, surfaceDraws: context.counters.surfaceDraws };
     },
+    texts() {
+      return Object.fromEntries(controllers.map((c) => [c.panel.name, c.panel.texts()]));
+    },
+    progress: () => epochController.progress(),
+    shownLayer: () => layerController.shownLayer(),
     dispose() {
       unsubscribeStore();
       unsubscribeRecording();

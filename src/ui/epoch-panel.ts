@@ -20,7 +20,7 @@ import { createSlider } from './widgets/slider';
 export const EPOCH_PANEL_SIZE = { width: 0.56, height: 0.35 };
 export const PLAYBACK_SPEEDS = [0.5, 1, 2, 4] as const;
 
-export function createEpochPanel(context: UiContext, store: AppStore, recordings: RecordingHolder, training: TrainingControls | null): PanelController {
+export function createEpochPanel(context: UiContext, store: AppStore, recordings: RecordingHolder, training: TrainingControls | null): PanelController & { progress(): number } {
   const panel = createPanel(context, { name: 'epoch', ...EPOCH_PANEL_SIZE });
   const pad = 0.02;
   const inner = EPOCH_PANEL_SIZE.width - 2 * pad;
@@ -63,6 +63,7 @@ export function createEpochPanel(context: UiContext, store: AppStore, recordings
 
   return {
     panel,
+    progress: () => trainingSection.progress(),
     apply(state, previous) {
       const count = state.epochCount;
       const seen = recordings.epoch(state.epoch)?.metrics.samplesSeen;

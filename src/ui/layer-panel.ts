@@ -35,7 +35,7 @@ export function computeShownLayer(state: AppState, previous: AppState | null, sh
   return shown !== null && shown < state.layerViews.length ? shown : null;
 }
 
-export function createLayerPanel(context: UiContext, store: AppStore, recordings: RecordingHolder): PanelController {
+export function createLayerPanel(context: UiContext, store: AppStore, recordings: RecordingHolder): PanelController & { shownLayer(): number | null } {
   const panel = createPanel(context, { name: 'layer', ...LAYER_PANEL_SIZE });
   const pad = 0.018;
   let shown: number | null = null;
@@ -88,6 +88,7 @@ export function createLayerPanel(context: UiContext, store: AppStore, recordings
 
   return {
     panel,
+    shownLayer: () => shown,
     apply(state, previous) {
       const next = computeShownLayer(state, previous, shown);
       const changed = next !== shown;

@@ -50,6 +50,8 @@ export interface Panel extends PointerTarget {
   update(): void;
   /** World position of a widget's centre (for tests and automation); null when unknown or hidden. */
   widgetPoint(name: string, out: THREE.Vector3): THREE.Vector3 | null;
+  /** Texts of its labels, in creation order. */
+  texts(): string[];
   dispose(): void;
 }
 
@@ -195,6 +197,9 @@ export function createPanel(context: UiContext, options: PanelOptions): Panel {
       out.set(widget.rect.x + widget.rect.width / 2 - width / 2, height / 2 - widget.rect.y - widget.rect.height / 2, 0);
       surface.updateWorldMatrix(true, false);
       return out.applyMatrix4(surface.matrixWorld);
+    },
+    texts() {
+      return labels.map((l) => l.text);
     },
     dispose() {
       geometry.dispose();

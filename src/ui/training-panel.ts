@@ -11,6 +11,8 @@ import { createButtonRow } from './widgets/button-row';
  */
 export interface TrainingSection {
   apply(state: AppState): void;
+  /** Fill of the progress bar as drawn, 0..1. */
+  progress(): number;
 }
 
 export function addTrainingSection(panel: Panel, store: AppStore, training: TrainingControls | null, at: { x: number; y: number; width: number }): TrainingSection {
@@ -42,6 +44,7 @@ export function addTrainingSection(panel: Panel, store: AppStore, training: Trai
   });
   let drawn = '';
   return {
+    progress: () => fraction,
     apply(state) {
       const t = state.training;
       row.refresh();

@@ -1,0 +1,100 @@
+import * as THREE from 'three';
+import type { RecordingHolder } from '../app/recording-holder';
+import type { AppStore } from '../app/store';
+import type { FrameLoop } from '../core/frame-loop';
+import type { PointerTarget } from '../core/pointer-target';
+import { computeMinFontSize } from './comfort';
+import { createUiPanels, type UiPanels } from './create-panels';
+import type { MsdfFontJson } from './font-metrics';
+import { createHelpOverlay, setupUiKeys, type HelpOverlay } from './help-overlay';
+import { XR_DOCK, type Box } from './panel-placement';
+import type { TrainingControls } from './training-controls';
+import { createUiContext } from './ui-context';
+
+/**
+ * Everything main.ts needs for the panels in one call: loads the local MSDF font, builds the panels,
+ * registers them as pointer targets, adds the playback updater (state phase) and the panel update
+ * (ui phase, with ThreeMeshUI.update()), the help overlay and the 'C' / '?' keys.
+ */
+export interface SetupUiPanelsOptions {
+  readonly scene: THREE.Scene;
+  readonly camera: THREE.Camera;
+  readonly renderer: THREE.WebGLRenderer;
+  readonly store: AppStore;
+  readonly recordings: RecordingHolder;
+  readonly training: TrainingControls | null;
+  readonly loop: FrameLoop;
+  readonly addTarget: (target: PointerTarget) => () => void;
+  /** DOM overlay for the help. */
+  readonly overlay: HTMLElement;
+  /** The network's world-space object (the placement group): panels keep out of its bounds. */
+  readonly network: THREE.Object3D;
+  readonly fontBaseUrl?: string;
+}
+
+export interface UiPanelsHandle {
+  readonly panels: UiPanels;
+  readonly help: HelpOverlay;
+  cleanup(): void;
+}
+
+export class UiFontError extends Error {
+  override name = 'UiFontError';
+}
+
+export async function loadUiFont(baseUrl: string): Promise<{ json: MsdfFontJson & { chars: { char: string; xadvance: number; width: number }[] }; texture: THREE.Texture }> {
+  const response = await fetch(`${baseUrl}generated/fonts/Roboto-msdf.json`);
+  if (!response.ok) throw new UiFontError(`panel font missing (${response.status}): run npm run prepare-assets`);
+  const json = (await response.json()) as MsdfFontJson & { chars: { char: string; xadvance: number; width: number }[] };
+  const texture = await new THREE.TextureLoader().loadAsync(`${baseUrl}generated/fonts/Roboto-msdf.png`);
+  return { json, texture };
+}
+
+/** Recomputes the network's world bounds at most every `intervalMs` (a traversal, not per-frame work). */
+function createBoundsSampler(object: THREE.Object3D, intervalMs = 500): () => Box | null {
+  const box = new THREE.Box3();
+  const out = { min: [0, 0, 0] as [number, number, number], max: [0, 0, 0] as [number, number, number] };
+  let last = -Infinity;
+  let empty = true;
+  return () => {
+    const now = performance.now();
+    if (now - last > intervalMs) {
+      last = now;
+      box.setFromObject(object);
+      empty = box.isEmpty();
+      box.min.toArray(out.min);
+      box.max.toArray(out.max);
+    }
+    return empty ? null : out;
+  };
+}
+
+export async function setupUiPanels(options: SetupUiPanelsOptions): Promise<UiPanelsHandle> {
+  const font = await loadUiFont(options.fontBaseUrl ?? import.meta.env.BASE_URL);
+  // Em size: at least what 0.3 degrees of arc needs at the dock distance, and comfortable on desktop.
+  const fontSize = Math.max(computeMinFontSize(XR_DOCK.distance), 0.0125);
+  const context = createUiContext(font.json, font.texture, fontSize);
+  const panels = createUiPanels({
+    context,
+    store: options.store,
+    recordings: options.recordings,
+    training: options.training,
+    networkBounds: createBoundsSampler(options.network),
+  });
+  options.scene.add(panels.root);
+  const removals = panels.targets.map((t) => options.addTarget(t));
+  removals.push(options.loop.add('state', (frame) => panels.updateState(frame.dt)));
+  removals.push(options.loop.add('ui', (frame) => panels.update(frame.dt, options.camera, options.renderer.xr.isPresenting)));
+  const help = createHelpOverlay(options.overlay);
+  removals.push(setupUiKeys(options.store, help, () => panels.shownLayer()));
+  return {
+    panels,
+    help,
+    cleanup() {
+      for (const remove of removals) remove();
+      help.element.remove();
+      panels.dispose();
+      font.texture.dispose();
+    },
+  };
+}
