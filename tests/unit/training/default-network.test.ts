@@ -9,7 +9,7 @@ import { computeRelativeError, loadMnist, WASM_DIR } from './helpers';
 /** Gradients of the mean cross-entropy on one MNIST batch, per weight, in layer order. */
 function computeGradients(weights: Float32Array[], images: Float32Array, labels: Int32Array): Float32Array[] {
   const model = createDefaultNetwork(5);
-  const values = model.weights.map((w, i) => tf.tensor(weights[i]!, w.shape));
+  const values = model.weights.map((w, i) => tf.tensor(weights[i]!, w.shape as number[]));
   model.setWeights(values);
   tf.dispose(values);
   const result = tf.tidy(() => {
