@@ -180,4 +180,29 @@ describe('createNetworkView drawing', () => {
     expect(() => ready.setLayout(layoutOf(createLargeNetwork()))).toThrow(NetworkViewError);
     expect(ready.computeStats().drawCalls).toBeGreaterThan(4);
   });
+
+  it('draws layer and class names with characters the font lacks without throwing', () => {
+    const base = createMnistNetwork();
+    const network: NetworkDescription = {
+      ...base,
+      layers: base.layers.map((l, i) => (i === 1 ? { ...l, name: 'conv→1 ×😀 <b>\t' } : l)),
+      classNames: base.classNames.map((c, i) => (i === 3 ? '三' : c)),
+    };
+    const view = createNetworkView({ font: { json: fontJson, image: null } });
+    expect(() => view.setNetwork(network)).not.toThrow();
+    view.setLayout(layoutOf(network));
+    expect(view.computeStats().byObject['labels']!.instances).toBeGreaterThan(20);
+  });
+
+  it('grows edge buffers when a larger edge set arrives, replacing (not leaking) them', () => {
+    const { tracker, view, edges } = setup();
+    const live = tracker.live;
+    const created = tracker.created;
+    const many: EdgeSet[] = [...edges, ...edges, ...edges, ...edges];
+    view.setEdges(many);
+    expect(tracker.created).toBeGreaterThan(created);
+    expect(tracker.live).toBe(live);
+    const total = many.reduce((n, e) => n + e.count, 0);
+    expect(view.computeStats().byObject['edges']!.instances).toBe(total);
+  });
 });
