@@ -31,7 +31,7 @@ export interface BatchResult {
   readonly batchesPerEpoch: number;
   readonly loss: number;
   readonly accuracy: number;
-  /** Training throughput of this batch alone (samples / wall time of the step). */
+  /** Training throughput: samples / wall time of a step, smoothed over the last several batches (EMA, α = 0.2). */
   readonly samplesPerSecond: number;
   /** True after the epoch's last batch: call completeEpoch() before training more. */
   readonly epochComplete: boolean;
@@ -91,6 +91,7 @@ export function createTrainer(data: TrainerData, config: CreateTrainerConfig = {
   let lossSum = 0;
   let correctSum = 0;
   let disposed = false;
+  let throughput = 0;
 
   const batchesPerEpoch = () => Math.ceil(epochOptions.samplesPerEpoch / epochOptions.batchSize);
   const dataset = (): DatasetInfo => ({
@@ -161,6 +162,8 @@ export function createTrainer(data: TrainerData, config: CreateTrainerConfig = {
       const elapsed = performance.now() - started;
       const loss = values[0]! / size;
       if (!Number.isFinite(loss)) throw new TrainingError('training-failed', `the loss became ${loss} at epoch ${epoch + 1}, batch ${batchInEpoch + 1}`);
+      const instant = (size * 1000) / Math.max(elapsed, 1e-3);
+      throughput = throughput === 0 ? instant : throughput * 0.8 + instant * 0.2;
       batchInEpoch++;
       samplesInEpoch += size;
       samplesSeen += size;
@@ -172,7 +175,7 @@ export function createTrainer(data: TrainerData, config: CreateTrainerConfig = {
         batchesPerEpoch: total,
         loss,
         accuracy: values[1]! / size,
-        samplesPerSecond: (size * 1000) / Math.max(elapsed, 1e-3),
+        samplesPerSecond: throughput,
         epochComplete: batchInEpoch === total,
       };
     },
