@@ -21,3 +21,5 @@ export { createBundlingClient } from './bundling-client';
 export type { BundlingClient } from './bundling-client';
 export { computeInk, computeInkBounds, computeInkRatio } from './ink';
 export type { InkBounds } from './ink';
+export { updateCellAt } from './cell-at';
+export type { CellHit } from './cell-at';
