@@ -91,12 +91,12 @@ export function computeLayerOrder(model: tf.LayersModel): TfLayer[] {
     ordered.push(layer);
   };
   for (const layer of model.layers) {
-    // A model used as a layer (transfer learning: Sequential([base, head])) shares its inner tensors
-    // with the outer graph, so its layers cannot be listed once each: refuse it by name.
+    // A model used as a layer shares its inner tensors with the outer graph, so its layers cannot be
+    // listed once each. The importer inlines nested models it can (flatten-topology.ts); refuse the rest by name.
     if ('layers' in layer) {
       throw new ModelImportError(
         'unsupported-model',
-        `layer "${layer.name}" is itself a model (${layer.getClassName()}); nested models are not supported: rebuild the model as one flat Sequential or functional model before exporting`,
+        `layer "${layer.name}" is itself a model (${layer.getClassName()}) that could not be inlined (it is called more than once, or its input shape is unknown); rebuild the model as one flat Sequential or functional model before exporting`,
       );
     }
   }

@@ -92,7 +92,7 @@ export async function importModel(source: ModelSource, options: ImportModelOptio
       // Anything tfjs throws past validation still reaches the user as a typed, named error.
       throw new ModelImportError('unsupported-model', `${fileName}: LayerWalk could not run this model: ${(error as Error).message ?? String(error)}`, fileName);
     } finally {
-      model.dispose();
+      disposeModel(model);
     }
   }
   if (checkpoints.length > 1) notices.push(`${checkpoints.length} checkpoints became epochs 0..${checkpoints.length - 1}: ${checkpoints.map((c) => c.parsed.fileName).join(', ')}`);
@@ -105,6 +105,16 @@ export async function importModel(source: ModelSource, options: ImportModelOptio
     epochs,
   };
   return { recording, notices };
+}
+
+/**
+ * model.dispose() leaves the variables of a model nested in it when tfjs counted that layer twice
+ * (e.g. a shared nested model we refused): free whatever of the model's variables it left.
+ */
+function disposeModel(model: tf.LayersModel): void {
+  const variables = model.weights.map((weight) => weight.read());
+  model.dispose();
+  for (const variable of variables) if (!variable.isDisposed) variable.dispose();
 }
 
 function describeCheckpoint(

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { computeFlatTopology } from './flatten-topology';
 import { computeTfjsTopology } from './keras3-topology';
 import { ModelImportError } from './model-import-error';
 import type { ManifestWeight, ParsedModelJson } from './model-json';
@@ -51,7 +52,7 @@ export async function loadCheckpointModel(parsed: ParsedModelJson, shards: reado
 }
 
 async function buildModel(parsed: ParsedModelJson): Promise<tf.LayersModel> {
-  const topology = computeTfjsTopology(parsed.topology);
+  const topology = computeFlatTopology(computeTfjsTopology(parsed.topology));
   checkLayerClasses(topology, parsed.fileName);
   // Layers built before tfjs gives up keep their variables: note which exist so a failure frees the new ones.
   const variablesBefore = new Set(Object.keys(tf.engine().registeredVariables));

@@ -135,12 +135,14 @@ describe('importModel errors', () => {
     await expectImportError(files(broken), 'load-failed', /^model\.json: TensorFlow\.js cannot build this model: /);
   });
 
-  it('a model nested in a model is refused by name', async () => {
-    const base = tf.sequential({ name: 'base', layers: [tf.layers.conv2d({ inputShape: [12, 12, 3], filters: 4, kernelSize: 3 }), tf.layers.globalAveragePooling2d({})] });
-    const outer = tf.sequential({ layers: [base, tf.layers.dense({ units: 2, activation: 'softmax' })] });
+  it('a nested model called twice (shared) is refused by name', async () => {
+    const base = tf.sequential({ name: 'shared_base', layers: [tf.layers.dense({ inputShape: [4], units: 3, name: 'sb_dense' })] });
+    const x = tf.input({ shape: [4], name: 'x' });
+    const twice = tf.layers.add({ name: 'sum' }).apply([base.apply(x) as tf.SymbolicTensor, base.apply(x) as tf.SymbolicTensor]) as tf.SymbolicTensor;
+    const outer = tf.model({ inputs: x, outputs: twice });
     const saved = await saveModel(outer);
     outer.dispose();
-    await expectImportError(files(saved.json, saved.shards), 'unsupported-model', /^model\.json: layer "base" is itself a model \(Sequential\); nested models are not supported/);
+    await expectImportError(files(saved.json, saved.shards), 'unsupported-model', /^model\.json: layer "shared_base" (is itself a model|is used 2 times)/);
   });
 
   it('a labels file that does not match the outputs names the labels file', async () => {
