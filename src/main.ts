@@ -15,6 +15,23 @@ import { createFloor } from './xr/create-floor';
 import { setupXrInput } from './xr/setup-xr-input';
 import { computeErrorText, createMessageSurface } from './ui/dom/message-surface';
 import { createSessionButtons } from './ui/dom/session-buttons';
+import { createProgressIndicator } from './ui/dom/progress-indicator';
+import { setupFileInput } from './ui/dom/file-input';
+import { createRecordingHolder, computeNetworkSummary } from './app/recording-holder';
+import type { Recording } from './domain/recording';
+import { createNetworkView } from './render/network-view';
+import { createBundlingClient } from './layout/bundling-client';
+import { createNetworkScene, computeWorldFromNetwork } from './network-scene';
+import { loadMsdfFont } from './load-font';
+import { DEFAULT_RECORDING_URL, loadRecordingFromUrl } from './load-recording';
+import { decodeRecording } from './snapshot/index';
+import { createViewPicker } from './xr/create-view-picker';
+import { computeDesktopView } from './xr/desktop-controls';
+import { computeViewIntents } from './app/url-state';
+import { setupLiveTraining } from './live-training';
+import type { WorldPointTarget } from './automation-api';
+import type { ImportResult } from './import-user-model';
+import { importFromFiles, importFromUrls } from './import-user-model';
 
 async function startApp(): Promise<void> {
   const params = new URLSearchParams(location.search);
@@ -58,6 +75,17 @@ async function startApp(): Promise<void> {
   };
   applyPlacement(store.getState().placement);
 
+  const progress = createProgressIndicator(document.getElementById('progress')!);
+  const holder = createRecordingHolder();
+  const font = await loadMsdfFont().catch((error: unknown) => {
+    messages.show('error', computeErrorText('Labels are off: the font did not load', error));
+    return null;
+  });
+  const view = createNetworkView({ font });
+  placement.add(view.group);
+  const networkScene = createNetworkScene(view, store, holder, createBundlingClient());
+  networkScene.onError = (text) => messages.show('error', text);
+
   const controls = createDesktopControls(camera, renderer.domElement);
   camera.position.set(2.5, 2, 2.5);
   controls.target.set(0, 1.2, -1.5);
@@ -71,13 +99,36 @@ async function startApp(): Promise<void> {
     if (frame.xrFrame) xrFrames++;
     if (!renderer.xr.isPresenting) controls.update(frame.dt);
   });
+  loop.add('layout', (frame) => networkScene.update(frame.dt));
   loop.add('render', () => {
     renderer.render(scene, camera);
   });
   renderer.setAnimationLoop((time, xrFrame) => {
     loop.tick(time, xrFrame);
-    resolveReady();
+    // Ready once a frame with the network in it has been drawn.
+    if (networkScene.layout) resolveReady();
   });
+
+  /** Shows a recording: only a fully decoded and validated one replaces what is on screen. */
+  let framedOnce = false;
+  const showRecording = (recording: Recording, source: string) => {
+    holder.replace(recording);
+    store.dispatch({
+      type: 'network-loaded',
+      network: computeNetworkSummary(recording, source),
+      epochCount: recording.epochs.length,
+      sampleCount: recording.probes.inputs.length,
+    });
+    document.getElementById('network-name')!.textContent = `${recording.network.name} (${source})`;
+    networkScene.update(0);
+    const layout = networkScene.layout;
+    if (layout && !framedOnce && !renderer.xr.isPresenting) {
+      const framing = computeDesktopView(layout.min, layout.max);
+      controls.target.set(...framing.target);
+      camera.position.set(...framing.position);
+      framedOnce = true;
+    }
+  };
 
   const sessions = createSessionController(renderer, store);
   const enterSession = async (mode: 'vr' | 'ar') => {
@@ -98,19 +149,61 @@ async function startApp(): Promise<void> {
     messages.show('notice', 'No VR or AR headset found: orbit with the mouse. Add ?emulate=quest3 to try VR on this computer.');
   }
   // --- wiring: xr (controllers, rays, gestures) ---
+  const worldScratch = new THREE.Vector3();
   // Mouse, keyboard, controllers, hands, AR reticle: all through intents. Panels register with
   // xrInput.addTarget(panel); the network view hands over its picker with xrInput.setPicker(...).
   const xrInput = setupXrInput({ stage, store, loop, controls });
   extendAutomationApi({ input: () => xrInput.snapshot() });
   // --- wiring: ui (panels) ---
+  // Panels: epoch timeline + training, samples, layer settings, neuron inspector (src/ui).
+  // Live training: the worker client, created on the first start; progress reaches the panels
+  // through 'training-updated' intents and new epochs through the recording holder.
+  const training = setupLiveTraining({ store, holder, show: showRecording, report: (level, text) => messages.show(level, text) });
+  try {
+    const { setupUiPanels } = await import('./ui/setup-ui-panels');
+    const ui = await setupUiPanels({ scene, camera, renderer, store, recordings: holder, training, loop, addTarget: (t) => xrInput.addTarget(t), overlay, network: view.group });
+    extendAutomationApi({
+      ui: { point: (name) => ui.panels.uiPoint(name), texts: () => ui.panels.texts(), stats: () => ui.panels.stats(), progress: () => ui.panels.progress() },
+    });
+  } catch (error) {
+    messages.show('error', computeErrorText('Could not build the panels', error));
+  }
+  extendAutomationApi({
+    loadRecording: async (bytes: Uint8Array, source = 'automation') => {
+      showRecording(decodeRecording(bytes), source);
+    },
+  });
   // --- end wiring ---
+  xrInput.setPicker(createViewPicker(view, placement, () => networkScene.layout));
 
+  const worldPoint = (target: WorldPointTarget): [number, number, number] | null => {
+    const layout = networkScene.layout;
+    if (!layout) return null;
+    let p: [number, number, number] | null;
+    if ('base' in target) {
+      // The base: centre of the network's footprint at the height of its lowest point.
+      p = [(layout.min[0] + layout.max[0]) / 2, layout.min[1], (layout.min[2] + layout.max[2]) / 2];
+    } else if ('node' in target) {
+      p = view.worldPoint({ layerId: target.layerId, channel: target.node });
+    } else if ('row' in target) {
+      p = view.worldPoint({ layerId: target.layerId, channel: target.channel, cell: { row: target.row, col: target.col } });
+    } else if ('channel' in target) {
+      p = view.worldPoint({ layerId: target.layerId, channel: target.channel });
+    } else {
+      p = view.worldPoint({ layerId: target.layerId });
+    }
+    if (!p) return null;
+    return computeWorldFromNetwork(placement, p, worldScratch).toArray() as [number, number, number];
+  };
+
+  const background = scene.background;
   store.subscribe((state, previous) => {
     if (state.placement !== previous.placement) applyPlacement(state.placement);
     if (state.session !== previous.session) {
       buttons.setPresenting(state.session);
       floor.visible = state.session !== 'ar';
-      scene.background = state.session === 'ar' ? null : scene.background;
+      // In AR the camera feed shows through.
+      scene.background = state.session === 'ar' ? null : background;
     }
   });
 
@@ -133,12 +226,48 @@ async function startApp(): Promise<void> {
         xrFrames,
       };
     },
-    worldPoint: () => null,
+    worldPoint,
     messages: () => messages.history.map((m) => ({ ...m })),
     enterSession,
     exitSession: () => sessions.exit(),
     emulator: emulator?.device,
   });
+
+  const reportProgress = (label: string, fraction: number) => progress.set(label, fraction);
+  const loadUrl = async (url: string) => {
+    try {
+      showRecording(await loadRecordingFromUrl(url, reportProgress), url === DEFAULT_RECORDING_URL ? 'default recording' : url);
+    } catch (error) {
+      messages.show('error', computeErrorText('Could not load the recording', error));
+    } finally {
+      progress.set(null);
+    }
+  };
+  const showImport = (result: ImportResult) => {
+    showRecording(result.recording, result.source);
+    for (const notice of result.notices) messages.show('notice', notice);
+  };
+  const runImport = async (label: string, task: () => Promise<ImportResult>) => {
+    try {
+      showImport(await task());
+    } catch (error) {
+      // The network on screen stays: showRecording only runs on success.
+      messages.show('error', computeErrorText(label, error));
+    } finally {
+      progress.set(null);
+    }
+  };
+  setupFileInput(overlay, {
+    onFiles: (files) => void runImport('Could not open those files', () => importFromFiles(files, reportProgress)),
+  });
+
+  await loadUrl(params.get('recording') ?? DEFAULT_RECORDING_URL);
+  const modelUrls = params.getAll('model');
+  if (modelUrls.length > 0) {
+    await runImport('Could not load the model', () => importFromUrls(modelUrls, params.get('labels'), reportProgress));
+  }
+  const viewParam = params.get('view');
+  if (viewParam) for (const intent of computeViewIntents(viewParam)) store.dispatch(intent);
 }
 
 startApp().catch((error: unknown) => {

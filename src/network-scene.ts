@@ -1,0 +1,189 @@
+/**
+ * Applies app state and the recording to the network view: layout (animated), activations, edges
+ * (straight at once, bundled from the worker when ready), highlight and selection. Runs in the
+ * frame loop's 'layout' phase; everything it reads is app state or the recording holder, everything
+ * it writes goes through the render view's setters.
+ */
+import type * as THREE from 'three';
+import type { AppState } from './app/state';
+import type { AppStore } from './app/store';
+import type { RecordingHolder } from './app/recording-holder';
+import type { NetworkDescription } from './domain/network';
+import type { LayerViewSettings } from './domain/view-settings';
+import { computeNetworkLayout } from './layout/network-layout';
+import { computeLayoutMorph } from './layout/morph';
+import { computeEdges } from './layout/edges';
+import { computeEdgeEndpoints, computeBundledEdgeSet } from './layout/bundle-edges';
+import type { BundlingClient } from './layout/bundling-client';
+import type { EdgeSet, NetworkLayout } from './layout/types';
+import type { NetworkView } from './render/network-view';
+
+/** Seconds a collapse/expand or arrangement change takes. */
+const MORPH_SECONDS = 0.45;
+/** While a layer is being dragged, bundle only after it rests this long. */
+const BUNDLE_DEBOUNCE_SECONDS = 0.2;
+
+export interface NetworkScene {
+  /** Per frame, 'layout' phase. */
+  update(dt: number): void;
+  /** The layout as drawn this frame (mid-animation included). */
+  readonly layout: NetworkLayout | null;
+  readonly network: NetworkDescription | null;
+  /** Called with an error message when edges cannot be bundled (shown to the user once). */
+  onError?: (message: string) => void;
+}
+
+export function createNetworkScene(view: NetworkView, store: AppStore, holder: RecordingHolder, bundling: BundlingClient): NetworkScene {
+  let network: NetworkDescription | null = null;
+  let shown: NetworkLayout | null = null;
+  let morphFrom: NetworkLayout | null = null;
+  let target: NetworkLayout | null = null;
+  let morphT = 1;
+  let appliedViews: readonly LayerViewSettings[] | null = null;
+  let appliedActivations: { epoch: number; sample: number; normalisation: string; aggregates: string; count: number } | null = null;
+  let edgesDirty = true;
+  let bundleWait = 0;
+  let edgeGeneration = 0;
+  let appliedHover: number | null = null;
+  let appliedSelection: AppState['selection'] | undefined;
+  let appliedEdgeSettings: AppState['edges'] | null = null;
+  let appliedEpochForEdges = -1;
+  let lastStraight: EdgeSet[] = [];
+
+  const scene: NetworkScene = {
+    get layout() {
+      return shown;
+    },
+    get network() {
+      return network;
+    },
+    update,
+  };
+
+  holder.onChange((recording, change) => {
+    if (change === 'replaced') {
+      network = recording.network;
+      view.setNetwork(network);
+      shown = target = morphFrom = null;
+      appliedViews = null;
+      appliedActivations = null;
+      appliedHover = null;
+      appliedSelection = undefined;
+      edgesDirty = true;
+    }
+  });
+
+  function update(dt: number): void {
+    const recording = holder.current;
+    const state = store.getState();
+    if (!recording || !network || state.layerViews.length !== network.layers.length) return;
+
+    // Layout: a new target whenever the per-layer views change; animate towards it.
+    if (state.layerViews !== appliedViews) {
+      const next = computeNetworkLayout(network, state.layerViews);
+      const dragging = appliedViews !== null && onlyOffsetsChanged(appliedViews, state.layerViews);
+      morphFrom = shown && !dragging ? shown : null;
+      target = next;
+      morphT = morphFrom ? 0 : 1;
+      appliedViews = state.layerViews;
+      edgesDirty = true;
+      bundleWait = dragging ? BUNDLE_DEBOUNCE_SECONDS : 0;
+      if (!morphFrom) {
+        shown = next;
+        view.setLayout(shown);
+      }
+    }
+    if (morphFrom && target) {
+      morphT = Math.min(1, morphT + dt / MORPH_SECONDS);
+      // Ease in-out so maps do not start or stop abruptly.
+      const eased = morphT * morphT * (3 - 2 * morphT);
+      shown = computeLayoutMorph(morphFrom, target, eased);
+      view.setLayout(shown);
+      if (morphT >= 1) {
+        morphFrom = null;
+        shown = target;
+        edgesDirty = true;
+      }
+    }
+    if (!shown) return;
+
+    // Activations: texture uploads only when epoch, sample, normalisation or aggregates change.
+    const epoch = holder.epoch(state.epoch);
+    const aggregates = state.layerViews.map((v) => v.aggregate).join();
+    if (
+      epoch &&
+      (!appliedActivations ||
+        appliedActivations.epoch !== state.epoch ||
+        appliedActivations.sample !== state.sample ||
+        appliedActivations.normalisation !== state.normalisation ||
+        appliedActivations.aggregates !== aggregates ||
+        appliedActivations.count !== recording.epochs.length)
+    ) {
+      const crossFade = appliedActivations !== null && appliedActivations.sample === state.sample && appliedActivations.epoch !== state.epoch;
+      view.setActivations(epoch, state.sample, state.normalisation, state.layerViews.map((v) => v.aggregate), crossFade);
+      appliedActivations = { epoch: state.epoch, sample: state.sample, normalisation: state.normalisation, aggregates, count: recording.epochs.length };
+    }
+
+    // Edges follow the layout (after a morph, or every frame while a layer is dragged) and the weights.
+    if (state.edges !== appliedEdgeSettings || state.epoch !== appliedEpochForEdges) edgesDirty = true;
+    if (edgesDirty && epoch && !morphFrom) {
+      lastStraight = computeEdges(network, shown, epoch.weights, state.edges);
+      view.setEdges(lastStraight);
+      appliedEdgeSettings = state.edges;
+      appliedEpochForEdges = state.epoch;
+      edgesDirty = false;
+      edgeGeneration++;
+      if (bundleWait <= 0) requestBundles(edgeGeneration, lastStraight, state.edges.bundling);
+    } else if (bundleWait > 0) {
+      bundleWait -= dt;
+      if (bundleWait <= 0) requestBundles(edgeGeneration, lastStraight, state.edges.bundling);
+    }
+
+    view.update(dt);
+
+    if (state.hoveredLayer !== appliedHover) {
+      view.setHighlight(state.hoveredLayer === null ? null : { layerId: state.hoveredLayer });
+      appliedHover = state.hoveredLayer;
+    }
+    if (state.selection !== appliedSelection) {
+      const s = state.selection;
+      view.setSelection(s ? { layerId: s.layerId, channel: s.channel, cell: s.row >= 0 ? { row: s.row, col: s.col } : null } : null);
+      appliedSelection = s;
+    }
+  }
+
+  function requestBundles(generation: number, straight: EdgeSet[], strength: number): void {
+    if (strength <= 0 || straight.length === 0) return;
+    Promise.all(
+      straight.map((set) => (set.count > 1 ? bundling.bundle(computeEdgeEndpoints(set), set.count) : Promise.resolve(null))),
+    )
+      .then((bundles) => {
+        if (generation !== edgeGeneration) return; // the edges changed meanwhile
+        const sets = straight.map((set, i) => {
+          const bundled = bundles[i];
+          return bundled ? computeBundledEdgeSet(set, bundled, bundled.length / (set.count * 3), strength) : set;
+        });
+        view.setEdges(sets);
+      })
+      .catch((error: unknown) => scene.onError?.(`Edge bundling failed, showing straight edges: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  return scene;
+}
+
+function onlyOffsetsChanged(a: readonly LayerViewSettings[], b: readonly LayerViewSettings[]): boolean {
+  if (a.length !== b.length) return false;
+  let offsetChanged = false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.collapsed !== y.collapsed || x.arrangement !== y.arrangement) return false;
+    if (x.offset !== y.offset) offsetChanged = true;
+  }
+  return offsetChanged;
+}
+
+/** Network-space point -> world, through the placement group. */
+export function computeWorldFromNetwork(placement: THREE.Object3D, p: readonly [number, number, number], out: THREE.Vector3): THREE.Vector3 {
+  return out.set(p[0], p[1], p[2]).applyMatrix4(placement.matrixWorld);
+}
