@@ -223,3 +223,6 @@ function toZeroPadding(value: unknown): readonly [readonly [number, number], rea
   }
   throw new ModelImportError('unsupported-model', `ZeroPadding2D padding ${JSON.stringify(value)} is not understood`);
 }
+
+export { computeDisplayCaps, DEFAULT_DISPLAY_CAP_LIMITS } from './import/display-caps';
+export type { DisplayCapLimits } from './import/display-caps';

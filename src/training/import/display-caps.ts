@@ -3,7 +3,7 @@ import { computeShapeSize } from '../../domain/network';
 
 /**
  * Display caps: what is recorded for a big layer (VGG-size) is shrunk so a recording stays viewable;
- * the model itself is untouched. Maps wider than `maxMapSide` are area-averaged down (aspect kept),
+ * the model itself is untouched. Input layers are never capped. Maps wider than `maxMapSide` are area-averaged down (aspect kept),
  * only the first `maxMaps` channels are kept, and vectors keep their first `maxUnits` values.
  * Pure (no tfjs): the extractor applies the same numbers with computeAreaDownsample.
  */
@@ -24,6 +24,9 @@ export function computeDisplayCaps(network: NetworkDescription, limits: Partial<
 function computeLayerCap(layer: LayerDescription, limits: DisplayCapLimits): LayerDescription {
   const shape = layer.outputShape;
   const { cap: _previous, ...uncapped } = layer;
+  // Inputs stay whole: the probe set already holds them at full size and the snapshot format
+  // rebuilds input activations from the probes.
+  if (layer.kind === 'input') return uncapped;
   if (shape.length === 2 || shape.length === 3) {
     const [height, width] = shape as [number, number];
     const channels = shape.length === 3 ? shape[2]! : 1;

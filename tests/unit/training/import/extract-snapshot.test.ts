@@ -97,7 +97,7 @@ describe('extractEpochSnapshot', () => {
     });
     const { network: uncapped } = describeModel(model);
     const network = computeDisplayCaps(uncapped, { maxMapSide: 20, maxMaps: 4, maxUnits: 100 });
-    expect(network.layers.map((l) => computeRecordedShape(l))).toEqual([[20, 20, 3], [20, 20, 4], [100]]);
+    expect(network.layers.map((l) => computeRecordedShape(l))).toEqual([[40, 40, 3], [20, 20, 4], [100]]);
     expect(network.layers[1]!.cap!.note).toBe('maps downsampled 40×40→20×20 (area average), first 4 of 6 maps');
     const probes = createRandomProbes([40, 40, 3], 2, 11);
     const before = tf.memory().numTensors;
@@ -113,7 +113,7 @@ describe('extractEpochSnapshot', () => {
       expect(recorded[(i * 20 + j) * 4 + c]).toBeCloseTo(mean, 5);
     }
     expect(snapshot.activations[2]![0]!.length).toBe(100);
-    expect(snapshot.activations[0]![0]!.length).toBe(20 * 20 * 3);
+    expect(Array.from(snapshot.activations[0]![0]!)).toEqual(Array.from(probes.inputs[0]!));
     // Predictions stay whole even when the last layer is capped.
     expect(snapshot.predictions[0]!.length).toBe(40 * 40 * 6);
     model.dispose();

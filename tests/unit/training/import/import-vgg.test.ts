@@ -33,7 +33,7 @@ describe('importModel on a VGG16-size model', () => {
     expect(recorded('block5_pool')).toEqual([7, 7, 64]);
     expect(recorded('flatten')).toEqual([4096]);
     expect(byName.get('predictions')!.cap).toBeUndefined();
-    expect(recorded(recording.network.layers[0]!.name)).toEqual([32, 32, 3]);
+    expect(recording.network.layers[0]!.cap).toBeUndefined(); // inputs stay whole
     const capNotice = notices.find((n) => n.startsWith('Display caps'))!;
     expect(capNotice).toContain('block1_conv1: maps downsampled 224×224→32×32 (area average)');
     expect(capNotice).toContain('flatten: first 4096 of 25088 units');

@@ -42,13 +42,20 @@ describe('computeDisplayCaps', () => {
     const network: NetworkDescription = {
       name: 'n',
       classNames: [],
-      layers: [layer(0, [100, 50, 3]), layer(1, [20, 20, 100]), layer(2, [10, 10, 8], { cap: { recordedShape: [1], note: 'old' } }), layer(3, [300, 200])],
+      layers: [
+        layer(0, [100, 50, 3]),
+        layer(1, [20, 20, 100]),
+        layer(2, [10, 10, 8], { cap: { recordedShape: [1], note: 'old' } }),
+        layer(3, [300, 200]),
+        layer(4, [300, 200, 3], { kind: 'input' }),
+      ],
     };
     const capped = computeDisplayCaps(network, { maxMapSide: 32, maxMaps: 64, maxUnits: 4096 });
     expect(capped.layers[0]!.cap).toEqual({ recordedShape: [32, 16, 3], note: 'maps downsampled 100×50→32×16 (area average)' });
     expect(capped.layers[1]!.cap).toEqual({ recordedShape: [20, 20, 64], note: 'first 64 of 100 maps' });
     expect(capped.layers[2]!.cap).toBeUndefined();
     expect(capped.layers[3]!.cap!.recordedShape).toEqual([32, 21]);
+    expect(capped.layers[4]!.cap).toBeUndefined();
     expect(network.layers[2]!.cap!.note).toBe('old'); // input untouched
   });
 });
