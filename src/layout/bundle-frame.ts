@@ -48,6 +48,15 @@ export interface BundleFrame {
   readonly e2: readonly [number, number, number];
 }
 
+/** Checks the bundler's input: count * 6 finite endpoint coordinates. */
+export function checkEndpoints(endpoints: Float32Array, count: number): void {
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`edge count must be a non-negative integer, got ${count}`);
+  if (endpoints.length < count * 6) throw new RangeError(`${count} edges need ${count * 6} endpoint coordinates, got ${endpoints.length}`);
+  for (let i = 0; i < count * 6; i++) {
+    if (!Number.isFinite(endpoints[i]!)) throw new RangeError(`edge ${Math.floor(i / 6)} has a non-finite endpoint coordinate`);
+  }
+}
+
 /** Resolves options, checking what a caller can get wrong. */
 export function computeBundleOptions(options: Partial<BundleOptions> = {}): BundleOptions {
   const o = { ...DEFAULT_BUNDLE_OPTIONS, ...options };

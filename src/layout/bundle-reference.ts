@@ -1,6 +1,7 @@
 import type { BundleOptions } from './bundle-frame';
 import {
   SLICE_WEIGHTS,
+  checkEndpoints,
   computeBundleFrame,
   computeBundleOptions,
   computeBundlePoints,
@@ -21,6 +22,8 @@ import {
 export function computeReferenceBundle(endpoints: Float32Array, count: number, options: Partial<BundleOptions> = {}): Float32Array {
   const o = computeBundleOptions(options);
   const P = o.pointsPerEdge;
+  checkEndpoints(endpoints, count);
+  if (count === 0) return new Float32Array(0);
   const frame = computeBundleFrame(endpoints, count);
   const straight = computeStraightLateral(endpoints, count, P, frame);
   const u = straight.u.slice();

@@ -92,8 +92,16 @@ describe('kernel-density edge bundling', () => {
     expect(moved / (fast.length / 3)).toBeGreaterThan(0.05);
   });
 
-  it('rejects bad options', () => {
+  it('rejects bad options and bad endpoints, handles no edges and a lone edge', () => {
     expect(() => computeKdeBundle(endpoints, count, { pointsPerEdge: 2 })).toThrow(RangeError);
+    expect(() => computeKdeBundle(endpoints, count + 1)).toThrow(/endpoint coordinates/);
+    expect(() => computeKdeBundle(new Float32Array([0, 0, 0, NaN, 0, -1]), 1)).toThrow(/non-finite/);
+    expect(computeKdeBundle(new Float32Array(0), 0)).toEqual(new Float32Array(0));
+    // Nothing to bundle with: a lone edge stays (nearly) straight.
+    const lone = new Float32Array([0, 1, 0, 1, 1, -1]);
+    const out = computeKdeBundle(lone, 1, { pointsPerEdge: 4 });
+    const line = straight(lone, 1);
+    for (let k = 0; k < 4; k++) expect(Math.abs(out[k * 3]! - line[k * 5 * 3]!)).toBeLessThan(0.002);
   });
 });
 
