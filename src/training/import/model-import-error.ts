@@ -26,6 +26,8 @@ export type ModelImportErrorCode =
   | 'labels-mismatch'
   /** Checkpoints given together do not share one architecture. */
   | 'architecture-mismatch'
+  /** Two dropped files have the same path (e.g. two checkpoints' shards dropped without their folders). */
+  | 'duplicate-file'
   /** A dropped probe image could not be decoded. */
   | 'bad-image';
 

@@ -46,7 +46,17 @@ export async function collectSource(source: ModelSource, fetchFn: typeof fetch =
 
 async function collectFiles(files: readonly ImportFile[]): Promise<CollectedSource> {
   const byPath = new Map<string, ImportFile>();
-  for (const file of files) byPath.set(computeNormalisedPath(file.path ?? file.name), file);
+  for (const file of files) {
+    const path = computeNormalisedPath(file.path ?? file.name);
+    if (byPath.has(path)) {
+      throw new ModelImportError(
+        'duplicate-file',
+        `two files are both called ${path}: drop each checkpoint as its own folder, or give their files different names`,
+        path,
+      );
+    }
+    byPath.set(path, file);
+  }
   const used = new Set<string>();
   const parsedModels: ParsedModelJson[] = [];
   let labels: CollectedSource['labels'];

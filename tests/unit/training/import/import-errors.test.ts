@@ -61,6 +61,12 @@ describe('importModel errors', () => {
     await expectImportError({ kind: 'files', files: [createMemoryFile('group1-shard1of2.bin', new Uint8Array(4))] }, 'no-model-json', /no model\.json among the files \(group1-shard1of2\.bin\)/);
   });
 
+  it('two files with one name (checkpoints dropped without their folders) are refused', async () => {
+    const source = files(mnist.json);
+    const doubled: ModelSource = { kind: 'files', files: [...(source as Extract<ModelSource, { kind: 'files' }>).files, createMemoryFile('group1-shard1of2.bin', new Uint8Array(8))] };
+    await expectImportError(doubled, 'duplicate-file', /^two files are both called group1-shard1of2\.bin: drop each checkpoint as its own folder/);
+  });
+
   it('a missing shard is named', async () => {
     const shards = new Map(mnist.shards);
     shards.delete('group1-shard2of2.bin');
