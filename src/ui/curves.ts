@@ -52,7 +52,7 @@ export function createCurves(loss: Rect, accuracy: Rect): Curves {
         ctx.fillStyle = '#8b98b3';
         ctx.font = `${Math.round(0.009 * scale)}px sans-serif`;
         ctx.textBaseline = 'top';
-        ctx.fillText(`${plot.title}  (max ${plot.bounds.max.toFixed(2)})`, (r.x + 0.004) * scale, (r.y + 0.003) * scale);
+        ctx.fillText(`${plot.title} (max ${plot.bounds.max.toFixed(2)})   train solid, test dashed`, (r.x + 0.004) * scale, (r.y + 0.003) * scale);
         strokeSeries(ctx, plot.train, scale, TRAIN_COLOUR, []);
         strokeSeries(ctx, plot.test, scale, TEST_COLOUR, [0.006 * scale, 0.004 * scale]);
         if (count > 0) {

@@ -15,6 +15,9 @@ export interface Dock {
 }
 
 const eye = new THREE.Vector3();
+const up = new THREE.Vector3();
+const viewQuaternion = new THREE.Quaternion();
+const upArray: [number, number, number] = [0, 1, 0];
 const forward = new THREE.Vector3();
 const eyeArray: [number, number, number] = [0, 0, 0];
 const forwardArray: [number, number, number] = [0, 0, 0];
@@ -41,7 +44,12 @@ export function createDock(): Dock {
       forwardArray[0] = forward.x;
       forwardArray[1] = forward.y;
       forwardArray[2] = forward.z;
-      const target = computeDockTarget(eyeArray, forwardArray, network, options);
+      viewer.getWorldQuaternion(viewQuaternion);
+      up.set(0, 1, 0).applyQuaternion(viewQuaternion);
+      upArray[0] = up.x;
+      upArray[1] = up.y;
+      upArray[2] = up.z;
+      const target = computeDockTarget(eyeArray, forwardArray, network, options, upArray);
       if (!target) return;
       const p = group.position;
       const distance = Math.hypot(target[0] - p.x, target[1] - p.y, target[2] - p.z);
@@ -56,7 +64,8 @@ export function createDock(): Dock {
       dockArray[0] = p.x;
       dockArray[1] = p.y;
       dockArray[2] = p.z;
-      group.rotation.set(0, computeFacingYaw(dockArray, eyeArray), 0);
+      if (options.frame === 'view') group.quaternion.slerp(viewQuaternion, k);
+      else group.rotation.set(0, computeFacingYaw(dockArray, eyeArray), 0);
       group.updateMatrixWorld(true);
     },
   };

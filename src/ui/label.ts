@@ -33,6 +33,8 @@ export interface LabelOptions {
 interface MeshUiComponent extends THREE.Object3D {
   set(options: Record<string, unknown>): void;
   frame?: THREE.Object3D;
+  /** three-mesh-ui 6.5.4's own hook for a loaded texture (its fontTexture option only takes a URL). */
+  _updateFontTexture?(texture: THREE.Texture): void;
 }
 
 export function createLabel(context: UiContext, panelSize: { width: number; height: number }, options: LabelOptions): Label {
@@ -42,7 +44,6 @@ export function createLabel(context: UiContext, panelSize: { width: number; heig
     height: options.height,
     padding: 0,
     fontFamily: context.fontJson as unknown as string,
-    fontTexture: context.fontTexture as unknown as string,
     fontSize: options.fontSize ?? context.fontSize,
     justifyContent: options.vertical ?? 'center',
     textAlign: options.align ?? 'left',
@@ -52,6 +53,7 @@ export function createLabel(context: UiContext, panelSize: { width: number; heig
     backgroundOpacity: 0,
     fontColor: new THREE.Color(options.color ?? 0xf2f4f8),
   }) as unknown as MeshUiComponent;
+  block._updateFontTexture?.(context.fontTexture);
   // The frame would be one more (invisible) draw call per label.
   if (block.frame) block.frame.visible = false;
   const text = new Text({ content: '' }) as unknown as MeshUiComponent;

@@ -43,7 +43,7 @@ export function createLayerPanel(context: UiContext, store: AppStore, recordings
   const info = panel.label({ x: pad, y: 0.01, width: LAYER_PANEL_SIZE.width - 2 * pad, height: 0.055, vertical: 'start' });
   const rowHeight = 0.028;
   const layerId = () => shown ?? -1;
-  const viewRow = createButtonRow(panel, { x: pad, y: 0.072, height: rowHeight, gap: 2 }, [
+  const viewRow = createButtonRow(panel, { x: pad, y: 0.072, height: rowHeight, gap: 3 }, [
     ...ARRANGEMENTS.map((arrangement) => ({
       name: `arrangement-${arrangement}`,
       caption: capitalise(arrangement),
@@ -54,7 +54,7 @@ export function createLayerPanel(context: UiContext, store: AppStore, recordings
     { name: 'aggregate-mean', caption: 'Mean', onPress: () => store.dispatch({ type: 'set-aggregate', layerId: layerId(), aggregate: 'mean' }), selected: () => view()?.aggregate === 'mean', enabled: () => view()?.collapsed ?? false },
     { name: 'aggregate-max', caption: 'Max', onPress: () => store.dispatch({ type: 'set-aggregate', layerId: layerId(), aggregate: 'max' }), selected: () => view()?.aggregate === 'max', enabled: () => view()?.collapsed ?? false },
   ]);
-  const colourRow = createButtonRow(panel, { x: pad, y: 0.108, height: rowHeight, gap: 2 }, [
+  const colourRow = createButtonRow(panel, { x: pad, y: 0.108, height: rowHeight, gap: 3 }, [
     { name: 'colour-caption', caption: 'Colour per', onPress: () => undefined, enabled: () => false },
     ...NORMALISATIONS.map((normalisation) => ({
       name: `normalisation-${normalisation}`,

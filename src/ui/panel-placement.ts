@@ -16,10 +16,16 @@ export interface DockOptions {
   readonly drop: number;
   /** Clearance kept around the network box, metres. */
   readonly margin: number;
+  /**
+   * 'horizontal' (XR): ahead along the level heading, below the eyes in world y, upright.
+   * 'view' (desktop): ahead along the view direction and down along the camera's up, parallel to
+   * the screen, so the dock sits in the lower part of the view whatever the orbit pitch.
+   */
+  readonly frame: 'horizontal' | 'view';
 }
 
-export const XR_DOCK: DockOptions = { distance: 0.75, drop: 0.3, margin: 0.15 };
-export const DESKTOP_DOCK: DockOptions = { distance: 1.15, drop: 0.32, margin: 0.15 };
+export const XR_DOCK: DockOptions = { distance: 0.75, drop: 0.3, margin: 0.15, frame: 'horizontal' };
+export const DESKTOP_DOCK: DockOptions = { distance: 1.5, drop: 0.5, margin: 0.15, frame: 'view' };
 
 export function isInsideBox(point: readonly number[], box: Box, margin: number): boolean {
   for (let i = 0; i < 3; i++) if (point[i]! < box.min[i]! - margin || point[i]! > box.max[i]! + margin) return false;
@@ -31,7 +37,16 @@ export function isInsideBox(point: readonly number[], box: Box, margin: number):
  * Pulled back toward the viewer while it would be inside the network; null when no spot between
  * the viewer and the target is free (the viewer stands inside the network): the dock then stays put.
  */
-export function computeDockTarget(eye: readonly number[], forward: readonly number[], network: Box | null, options: DockOptions): Vec3 | null {
+export function computeDockTarget(eye: readonly number[], forward: readonly number[], network: Box | null, options: DockOptions, up: readonly number[] = [0, 1, 0]): Vec3 | null {
+  if (options.frame === 'view') {
+    for (let step = 0; step <= 10; step++) {
+      const d = options.distance * (1 - step * 0.07);
+      const target: Vec3 = [0, 0, 0];
+      for (let i = 0; i < 3; i++) target[i] = eye[i]! + forward[i]! * d - up[i]! * options.drop * (d / options.distance);
+      if (!network || !isInsideBox(target, network, options.margin)) return target;
+    }
+    return null;
+  }
   let fx = forward[0]!;
   let fz = forward[2]!;
   const length = Math.hypot(fx, fz);

@@ -48,7 +48,10 @@ export interface Panel extends PointerTarget {
   invalidate(): void;
   /** Redraws the canvas when invalidated; otherwise does nothing. */
   update(): void;
-  /** World position of a widget's centre (for tests and automation); null when unknown or hidden. */
+  /**
+   * World position of a widget's centre (for tests and automation); 'name@0.25' is a quarter of the
+   * way across it; null when unknown or hidden.
+   */
   widgetPoint(name: string, out: THREE.Vector3): THREE.Vector3 | null;
   /** Texts of its labels, in creation order. */
   texts(): string[];
@@ -191,10 +194,12 @@ export function createPanel(context: UiContext, options: PanelOptions): Panel {
       send(current, pointerId, phase);
       if (phase === 'down') captured.set(pointerId, current);
     },
-    widgetPoint(widgetName, out) {
+    widgetPoint(query, out) {
+      const [widgetName, fraction] = query.split('@');
       const widget = widgets.find((w) => w.name === widgetName);
       if (!widget || !widget.visible || !isShown(object)) return null;
-      out.set(widget.rect.x + widget.rect.width / 2 - width / 2, height / 2 - widget.rect.y - widget.rect.height / 2, 0);
+      const along = fraction === undefined ? 0.5 : Number(fraction);
+      out.set(widget.rect.x + widget.rect.width * along - width / 2, height / 2 - widget.rect.y - widget.rect.height / 2, 0);
       surface.updateWorldMatrix(true, false);
       return out.applyMatrix4(surface.matrixWorld);
     },

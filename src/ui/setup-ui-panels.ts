@@ -47,6 +47,10 @@ export async function loadUiFont(baseUrl: string): Promise<{ json: MsdfFontJson 
   if (!response.ok) throw new UiFontError(`panel font missing (${response.status}): run npm run prepare-assets`);
   const json = (await response.json()) as MsdfFontJson & { chars: { char: string; xadvance: number; width: number }[] };
   const texture = await new THREE.TextureLoader().loadAsync(`${baseUrl}generated/fonts/Roboto-msdf.png`);
+  // As three-mesh-ui configures its own: the distance field is sampled without mipmaps.
+  texture.generateMipmaps = false;
+  texture.minFilter = THREE.LinearFilter;
+  texture.magFilter = THREE.LinearFilter;
   return { json, texture };
 }
 

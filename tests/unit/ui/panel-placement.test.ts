@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeAngleDifference, computeDockTarget, computeFacingYaw, computeShouldFollow, isInsideBox, XR_DOCK } from '../../../src/ui/panel-placement';
+import { computeAngleDifference, computeDockTarget, computeFacingYaw, computeShouldFollow, DESKTOP_DOCK, isInsideBox, XR_DOCK } from '../../../src/ui/panel-placement';
 
 const network = { min: [-1, 0.8, -6] as const, max: [1, 2.2, 0] as const };
 
@@ -18,6 +18,15 @@ describe('dock placement', () => {
   it('gives up (stay put) when the viewer stands inside the network', () => {
     expect(computeDockTarget([0, 1.6, -3], [0, 0, -1], network, XR_DOCK)).toBeNull();
     expect(computeDockTarget([0, 1.6, -3], [0, 0, -1], null, XR_DOCK)).not.toBeNull();
+  });
+  it('desktop: ahead along the view and down along the camera up, whatever the pitch', () => {
+    const s = Math.SQRT1_2;
+    // Camera at (0, 3, 4) pitched 45 degrees down: forward (0, -s, -s), up (0, s, -s).
+    const target = computeDockTarget([0, 3, 4], [0, -s, -s], null, DESKTOP_DOCK, [0, s, -s])!;
+    const d = DESKTOP_DOCK.distance;
+    const h = DESKTOP_DOCK.drop;
+    expect(target[1]).toBeCloseTo(3 - s * d - s * h, 10);
+    expect(target[2]).toBeCloseTo(4 - s * d + s * h, 10);
   });
   it('faces the viewer and follows only after drifting out of view', () => {
     expect(computeFacingYaw([0, 0, 0], [0, 0, 1])).toBeCloseTo(0, 10);
