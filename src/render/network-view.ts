@@ -96,6 +96,8 @@ export interface NetworkView {
   worldPoint(target: WorldPointTarget): [number, number, number] | null;
   /** Draw calls and triangles per eye of what is visible now. */
   computeStats(): RenderStats;
+  /** Sets (or replaces) the label font, e.g. once loadMsdfFont resolves; null removes labels. */
+  setFont(font: MsdfFontSource | null): void;
   /** The atlas (for inspectors and tests); null before setNetwork. */
   readonly atlas: ActivationAtlas | null;
   dispose(): void;
@@ -126,9 +128,9 @@ export function createNetworkView(options: NetworkViewOptions = {}): NetworkView
   const edges = createEdgeMesh(tracker, highlight, { width: options.edgeWidth ?? 0.003, opacity: options.edgeOpacity ?? 0.3 });
   const selectionLines = createSelectionLines(tracker);
   const highlightBox = createHighlightBox(tracker);
-  const labels: LabelMesh | null = options.font ? createLabelMesh(options.font, tracker) : null;
+  let labels: LabelMesh | null = null;
+  let labelSpecs: LabelSpec[] = [];
   group.add(edges.mesh, selectionLines.lines, highlightBox.lines);
-  if (labels) group.add(labels.mesh);
 
   let current: PerNetwork | null = null;
   let layout: NetworkLayout | null = null;
@@ -145,6 +147,20 @@ export function createNetworkView(options: NetworkViewOptions = {}): NetworkView
     current.blocks.dispose();
     current.atlas.dispose();
     current = null;
+  }
+
+  /** Layer labels above each layer's box (front face), class labels at the output decor's anchors. */
+  function writeLabelAnchors(): void {
+    if (!labels || !current || !layout) return;
+    const a = current.labelAnchors;
+    for (const l of layout.layers) {
+      a[l.layerId * 3] = l.center[0];
+      a[l.layerId * 3 + 1] = l.center[1] + l.halfSize[1] + labelSize * 1.2;
+      a[l.layerId * 3 + 2] = l.center[2] + l.halfSize[2];
+    }
+    const base = layout.layers.length * 3;
+    for (let i = 0; i < current.classLabels * 3; i++) a[base + i] = current.decor.labelAnchors[i]!;
+    labels.writeAnchors(a);
   }
 
   function requireNetwork(what: string): PerNetwork {
@@ -201,7 +217,7 @@ export function createNetworkView(options: NetworkViewOptions = {}): NetworkView
       };
       current = perNetwork;
       group.add(perNetwork.maps.mesh, perNetwork.nodes.mesh, perNetwork.bars.mesh, perNetwork.blocks.mesh);
-      if (labels) {
+      {
         const specs: LabelSpec[] = network.layers.map((l) => ({
           text: `${l.name}\n${l.outputShape.join('x')}`,
           size: labelSize,
@@ -209,8 +225,9 @@ export function createNetworkView(options: NetworkViewOptions = {}): NetworkView
           colour: 0xe8ecf2,
         }));
         for (let c = 0; c < classLabels; c++) specs.push({ text: network.classNames[c]!, size: labelSize * 0.8, align: 'right', colour: 0xcfd8e3 });
-        labels.setLabels(specs);
-        labels.mesh.visible = false;
+        labelSpecs = specs;
+        labels?.setLabels(specs);
+        if (labels) labels.mesh.visible = false;
       }
     },
     setLayout(next) {
@@ -225,17 +242,7 @@ export function createNetworkView(options: NetworkViewOptions = {}): NetworkView
       const output = net.outputLayer >= 0 ? next.layers[net.outputLayer]! : null;
       if (output && output.style === 'nodes') computeOutputDecor(output, labelSize, net.decor);
       net.bars.writeLayout(output && output.style === 'nodes' ? output : null, net.decor);
-      if (labels) {
-        const a = net.labelAnchors;
-        for (const l of next.layers) {
-          a[l.layerId * 3] = l.center[0];
-          a[l.layerId * 3 + 1] = l.center[1] + l.halfSize[1] + labelSize * 1.2;
-          a[l.layerId * 3 + 2] = l.center[2] + l.halfSize[2];
-        }
-        const base = next.layers.length * 3;
-        for (let i = 0; i < net.classLabels * 3; i++) a[base + i] = net.decor.labelAnchors[i]!;
-        labels.writeAnchors(a);
-      }
+      writeLabelAnchors();
       if (highlighted) highlightBox.frame(next.layers[highlighted.layerId] ?? null);
       if (selected?.cell && !givenField) updateSelectionLines();
     },
@@ -259,6 +266,18 @@ export function createNetworkView(options: NetworkViewOptions = {}): NetworkView
     update(dt) {
       current?.atlas.update(dt);
     },
+    setFont(font) {
+      if (labels) {
+        group.remove(labels.mesh);
+        labels.dispose();
+        labels = null;
+      }
+      if (!font) return;
+      labels = createLabelMesh(font, tracker);
+      group.add(labels.mesh);
+      labels.setLabels(labelSpecs);
+      writeLabelAnchors();
+    },
     pick(origin, direction, out) {
       return layout ? computePick(layout, origin, direction, out) : null;
     },
@@ -278,5 +297,6 @@ export function createNetworkView(options: NetworkViewOptions = {}): NetworkView
       group.clear();
     },
   };
+  if (options.font) view.setFont(options.font);
   return view;
 }

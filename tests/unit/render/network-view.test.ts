@@ -205,4 +205,19 @@ describe('createNetworkView drawing', () => {
     const total = many.reduce((n, e) => n + e.count, 0);
     expect(view.computeStats().byObject['edges']!.instances).toBe(total);
   });
+
+  it('takes the font late (setFont) and removes labels with setFont(null), freeing their resources', () => {
+    const tracker = createResourceTracker();
+    const view = createNetworkView({ tracker });
+    const network = createMnistNetwork();
+    view.setNetwork(network);
+    view.setLayout(layoutOf(network));
+    expect(view.computeStats().byObject['labels']).toBeUndefined();
+    const live = tracker.live;
+    view.setFont({ json: fontJson, image: null });
+    expect(view.computeStats().byObject['labels']!.instances).toBeGreaterThan(30);
+    view.setFont(null);
+    expect(view.computeStats().byObject['labels']).toBeUndefined();
+    expect(tracker.live).toBe(live);
+  });
 });
