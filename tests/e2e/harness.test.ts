@@ -31,6 +31,7 @@ describe('browser test harness', () => {
 
   it('passes a clean page', async () => {
     const app = await openPage(ctx.browser(), ctx.baseUrl, '/');
+    await app.page.waitForFunction(() => typeof window.layerwalk === 'object', null, { timeout: 60_000 });
     await app.page.evaluate(() => window.layerwalk.ready);
     expect(() => app.guards.assertClean()).not.toThrow();
     await app.close();
