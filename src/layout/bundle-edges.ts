@@ -70,6 +70,6 @@ export function computeBundleKey(endpoints: Float32Array, count: number, options
     h2 = Math.imul(h2 ^ ((x >>> 16) | (x << 16)), 0x01000193) >>> 0;
   }
   const o = computeBundleOptions(options);
-  const opts = [o.pointsPerEdge, o.iterations, o.kernelStart, o.kernelEnd, o.smoothingPasses, o.smoothing, o.cellsPerKernel, o.step, o.mobilityExponent].join(',');
+  const opts = [o.pointsPerEdge, o.iterations, o.kernelStart, o.kernelEnd, o.smoothingPasses, o.smoothing, o.finalSmoothingPasses, o.cellsPerKernel, o.step, o.mobilityExponent].join(',');
   return `${count}:${h1.toString(16)}${h2.toString(16)}:${opts}`;
 }

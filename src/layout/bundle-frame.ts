@@ -19,6 +19,8 @@ export interface BundleOptions {
   /** Laplacian smoothing along each edge after every advection: passes and blend (0..1). */
   readonly smoothingPasses: number;
   readonly smoothing: number;
+  /** Extra smoothing passes (blend 0.5) after the last iteration: rounds off kinks near the endpoints. */
+  readonly finalSmoothingPasses: number;
   /** Grid cells per kernel sigma in the fast implementation (accuracy vs speed). */
   readonly cellsPerKernel: number;
   /** Multiple of the mean-shift vector a sample moves by each iteration (1: to the local mean). */
@@ -34,6 +36,7 @@ export const DEFAULT_BUNDLE_OPTIONS: BundleOptions = {
   kernelEnd: 0.03,
   smoothingPasses: 1,
   smoothing: 0.3,
+  finalSmoothingPasses: 0,
   cellsPerKernel: 2,
   step: 2,
   mobilityExponent: 0.3,

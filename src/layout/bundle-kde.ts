@@ -51,6 +51,7 @@ export function computeKdeBundle(endpoints: Float32Array, count: number, options
     advect(g, u, v, count, P, mobility, sigma * sigma);
     updateSmoothing(u, v, count, P, o.smoothingPasses, o.smoothing);
   }
+  updateSmoothing(u, v, count, P, o.finalSmoothingPasses, 0.5);
   return computeBundlePoints(endpoints, count, P, frame, u, v, straight);
 }
 

@@ -63,5 +63,6 @@ export function computeReferenceBundle(endpoints: Float32Array, count: number, o
     }
     updateSmoothing(u, v, count, P, o.smoothingPasses, o.smoothing);
   }
+  updateSmoothing(u, v, count, P, o.finalSmoothingPasses, 0.5);
   return computeBundlePoints(endpoints, count, P, frame, u, v, straight);
 }

@@ -112,7 +112,17 @@ export function computeEdgeSet(
     sourceIndex[e] = s;
     targetIndex[e] = t;
   });
-  return { sourceLayer: candidates.sourceLayer, targetLayer: candidates.targetLayer, count, pointsPerEdge: 2, points, strength, sourceIndex, targetIndex };
+  return {
+    sourceLayer: candidates.sourceLayer,
+    targetLayer: candidates.targetLayer,
+    count,
+    pointsPerEdge: 2,
+    points,
+    strength,
+    sourceIndex,
+    targetIndex,
+    connection: candidates.values ? 'weighted' : 'one-to-one',
+  };
 }
 
 /**

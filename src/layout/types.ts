@@ -73,6 +73,11 @@ export interface EdgeSet {
   /** Per edge: source unit/channel and target unit/channel, for picking and the inspector. */
   readonly sourceIndex: Int32Array;
   readonly targetIndex: Int32Array;
+  /**
+   * 'weighted': one edge per weight/kernel slice (dense, conv), worth bundling. 'one-to-one': channel
+   * c to channel c (pooling, padding, merges), strength 1, parallel by construction: draw straight.
+   */
+  readonly connection?: 'weighted' | 'one-to-one';
 }
 
 /**

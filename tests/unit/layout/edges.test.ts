@@ -92,6 +92,8 @@ describe('computeEdges', () => {
     expect(Array.from(s.sourceIndex)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(Array.from(s.targetIndex)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(Array.from(s.strength)).toEqual(new Array(8).fill(1));
+    expect(s.connection).toBe('one-to-one');
+    expect(find(sets, 3).connection).toBe('weighted');
   });
 
   it('filters by the default settings to a readable number of edges', () => {
