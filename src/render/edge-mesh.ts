@@ -3,7 +3,7 @@
  * doubling and are rebuilt only when the edge count outgrows them or the ribbon resolution
  * changes; a new epoch with the same edge count only rewrites data in place.
  */
-import { AdditiveBlending, BufferAttribute, Color, DataTexture, DoubleSide, FloatType, InstancedBufferGeometry, Mesh, NearestFilter, RGBAFormat } from 'three';
+import { AdditiveBlending, BufferAttribute, Color, CustomBlending, MaxEquation, DataTexture, DoubleSide, FloatType, InstancedBufferGeometry, Mesh, NearestFilter, RGBAFormat } from 'three';
 import type { Vector4 } from 'three';
 import type { EdgeSet } from '../layout/types';
 import vertexShader from '../../shaders/edge.vert.glsl?raw';
@@ -24,7 +24,11 @@ export interface EdgeMeshOptions {
   /** Ribbon width, metres in network space. */
   width: number;
   opacity: number;
+  /** 'additive' (default): bundles glow brighter with density; 'max': the strongest edge's colour wins. */
+  blending?: EdgeBlending;
 }
+
+export type EdgeBlending = 'additive' | 'max';
 
 /** A ribbon strip of `segments` quads: position = (t, side, 0). */
 function createRibbonGeometry(tracker: ResourceTracker, segments: number, capacity: number): InstancedBufferGeometry {
@@ -72,11 +76,16 @@ export function createEdgeMesh(tracker: ResourceTracker, highlight: Vector4, opt
       uPointsWidth: { value: EDGE_TEXTURE_WIDTH },
       uWidth: { value: options.width },
       uOpacity: { value: options.opacity },
+      uPremultiplied: { value: options.blending === 'max' ? 1 : 0 },
       uHighlight: { value: highlight },
       uPositiveColour: { value: new Color(0xff5a1e) },
       uNegativeColour: { value: new Color(0x1e78ff) },
     },
   });
+  if (options.blending === 'max') {
+    material.blending = CustomBlending;
+    material.blendEquation = MaxEquation;
+  }
   const mesh = new Mesh(createRibbonGeometry(tracker, segments, edgeCapacity), material);
   mesh.name = 'edges';
   mesh.frustumCulled = false;

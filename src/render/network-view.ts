@@ -20,6 +20,7 @@ import { createBarMesh } from './bar-mesh';
 import type { BlockMesh } from './block-mesh';
 import { createBlockMesh } from './block-mesh';
 import { createEdgeMesh } from './edge-mesh';
+import type { EdgeBlending } from './edge-mesh';
 import type { FeatureMapMesh } from './feature-map-mesh';
 import { createFeatureMapMesh } from './feature-map-mesh';
 import { createHighlightBox } from './highlight-box';
@@ -48,6 +49,8 @@ export interface NetworkViewOptions {
   readonly edgeWidth?: number;
   /** Peak edge opacity (|strength| = 1); default 0.3 (additive: overlapping edges add up). */
   readonly edgeOpacity?: number;
+  /** How overlapping edges combine: 'additive' (default) or 'max' (see edge-mesh.ts). */
+  readonly edgeBlending?: EdgeBlending;
   /** Line height of layer labels, metres; default 0.045. */
   readonly labelSize?: number;
   /** Seconds an epoch cross-fade takes; 0 switches instantly. Default 0.35. */
@@ -125,7 +128,11 @@ export function createNetworkView(options: NetworkViewOptions = {}): NetworkView
   // Shared by every material: (layer, channel or -2 for all, row, col); layer -1 = none.
   const highlight = new Vector4(-1, -2, -1, -1);
   const selection = new Vector4(-1, -1, -1, -1);
-  const edges = createEdgeMesh(tracker, highlight, { width: options.edgeWidth ?? 0.003, opacity: options.edgeOpacity ?? 0.3 });
+  const edges = createEdgeMesh(tracker, highlight, {
+    width: options.edgeWidth ?? 0.003,
+    opacity: options.edgeOpacity ?? 0.3,
+    blending: options.edgeBlending ?? 'additive',
+  });
   const selectionLines = createSelectionLines(tracker);
   const highlightBox = createHighlightBox(tracker);
   let labels: LabelMesh | null = null;
