@@ -3,6 +3,7 @@ import type { NetworkLayout } from '../layout/types';
 import { computeCellPosition } from '../layout/unit-positions';
 import type { PickResult } from '../render/pick/pick-result';
 import { createPickResult } from '../render/pick/pick-result';
+import { computeRayBoxEntry } from '../render/pick/ray-tests';
 import type { CellRect, NetworkHit, NetworkPicker } from './network-picker';
 
 /**
@@ -10,6 +11,8 @@ import type { CellRect, NetworkHit, NetworkPicker } from './network-picker';
  * go through the inverse of the placement group's world matrix, hits come back to world space.
  * What the view calls a map hit with a real channel is a 'cell'; a collapsed slab (channel -1),
  * nodes, blocks and the layer's box between its maps are the 'layer' (see trigger-rules.ts).
+ * A nearer layer's box wins over a map of a farther layer seen through its gaps: the ray crosses
+ * that layer's frame first, which is also what the hover frame shows.
  */
 
 export interface PickView {
@@ -26,6 +29,25 @@ export function createViewPicker(view: PickView, placement: THREE.Object3D, layo
   const cell = new Float32Array(3);
   const corner = new THREE.Vector3();
 
+  let boxEntry = Infinity;
+  /** The layer whose box the ray enters first, if that is nearer than `limit`; -1 otherwise. */
+  const computeNearestBox = (current: NetworkLayout | null, o: number[], d: number[], limit: number): number => {
+    boxEntry = Infinity;
+    let nearest = -1;
+    if (!current) return -1;
+    for (const layer of current.layers) {
+      const [cx, cy, cz] = layer.center;
+      const [hx, hy, hz] = layer.halfSize;
+      const t = computeRayBoxEntry(o[0]!, o[1]!, o[2]!, d[0]!, d[1]!, d[2]!, cx, cy, cz, hx, hy, hz);
+      // A box the pointer is inside (entry 0) does not hide what it points at.
+      if (t > 0 && t < boxEntry && t < limit) {
+        boxEntry = t;
+        nearest = layer.layerId;
+      }
+    }
+    return nearest;
+  };
+
   return {
     pick(worldOrigin, worldDirection, out: NetworkHit) {
       inverse.copy(placement.matrixWorld).invert();
@@ -36,6 +58,15 @@ export function createViewPicker(view: PickView, placement: THREE.Object3D, layo
       d.toArray(direction);
       const hit = view.pick(origin, direction, result);
       if (!hit) return false;
+      const boxLayer = computeNearestBox(layout(), origin, direction, hit.distance);
+      if (boxLayer >= 0 && boxLayer !== hit.layerId) {
+        hit.layerId = boxLayer;
+        hit.channel = -1;
+        hit.cell = null;
+        hit.target = 'layer';
+        hit.distance = boxEntry;
+        for (let i = 0; i < 3; i++) hit.point[i] = origin[i]! + direction[i]! * boxEntry;
+      }
       out.point.fromArray(hit.point).applyMatrix4(placement.matrixWorld);
       out.distance = out.point.distanceTo(worldOrigin);
       out.layerId = hit.layerId;

@@ -53,6 +53,23 @@ describe('view picker (render pick in world space)', () => {
     expect(setup().pick(new Vector3(2, 1.4, 0), new Vector3(0, 0, -1), hit)).toBe(false);
   });
 
+  it('a nearer layer seen through its gap wins over a map of a farther layer behind it', () => {
+    const near = layout().layers[0]!;
+    const far: LayerLayout = { ...near, layerId: 1, center: [0, 1.4, -2], mapCenters: new Float32Array([0, 1.4, -2, 0.3, 1.4, -2]) };
+    const both: NetworkLayout = { layers: [near, far], min: [-0.25, 1.3, -2.005], max: [0.4, 1.5, -0.995] };
+    const placement = new Group();
+    placement.updateMatrixWorld(true);
+    const picker = createViewPicker({ pick: (o, d, out) => computePick(both, o, d, out) }, placement, () => both);
+    const hit = createNetworkHit();
+    expect(picker.pick(new Vector3(0, 1.4, 0), new Vector3(0, 0, -1), hit)).toBe(true);
+    expect(hit).toMatchObject({ kind: 'layer', layerId: 0, channel: -1 });
+    expect(hit.distance).toBeCloseTo(0.995, 6);
+    expect(hit.point.z).toBeCloseTo(-0.995, 6);
+    // From inside the near layer's box, the far layer's map is what the ray points at.
+    expect(picker.pick(new Vector3(0, 1.4, -1), new Vector3(0, 0, -1), hit)).toBe(true);
+    expect(hit).toMatchObject({ kind: 'cell', layerId: 1, channel: 0 });
+  });
+
   it('follows the placement: moved and scaled network, distances in world metres', () => {
     const picker = setup(false, new Vector3(1, 0, 0), 0.5);
     const hit = createNetworkHit();
