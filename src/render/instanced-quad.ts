@@ -39,7 +39,9 @@ export function instanceArray(geometry: InstancedBufferGeometry, name: string): 
 
 /** Flags the first `count` instances of every instance attribute for upload. */
 export function markInstancesChanged(geometry: InstancedBufferGeometry, count: number): void {
-  for (const attribute of Object.values(geometry.attributes)) {
+  // for..in rather than Object.values: this runs every frame while a layout animates.
+  for (const name in geometry.attributes) {
+    const attribute = geometry.attributes[name];
     if (!(attribute instanceof InstancedBufferAttribute)) continue;
     attribute.clearUpdateRanges();
     attribute.addUpdateRange(0, Math.max(1, count) * attribute.itemSize);

@@ -170,6 +170,18 @@ export function createNetworkView(options: NetworkViewOptions = {}): NetworkView
     labels.writeAnchors(a);
   }
 
+  /**
+   * Cells are given in the layer's real output cells; the shaders draw recorded cells, which differ
+   * for capped (downsampled) layers: scale (row, col) into z, w of `target`.
+   */
+  function setRecordedCell(target: Vector4, layerId: number, row: number, col: number): void {
+    const l = layout?.layers[layerId];
+    const [rows, cols] = l?.geometryCells ?? l?.mapCells ?? [1, 1];
+    const [recordedRows, recordedCols] = l?.mapCells ?? [1, 1];
+    target.z = rows > 0 ? Math.floor((row * recordedRows) / rows) : row;
+    target.w = cols > 0 ? Math.floor((col * recordedCols) / cols) : col;
+  }
+
   function requireNetwork(what: string): PerNetwork {
     if (!current) throw new NetworkViewError(`${what} before setNetwork`);
     return current;
@@ -261,13 +273,15 @@ export function createNetworkView(options: NetworkViewOptions = {}): NetworkView
     },
     setHighlight(next) {
       highlighted = next;
-      highlight.set(next?.layerId ?? -1, next?.channel ?? -2, next?.cell?.row ?? -1, next?.cell?.col ?? -1);
+      highlight.set(next?.layerId ?? -1, next?.channel ?? -2, -1, -1);
+      if (next?.cell) setRecordedCell(highlight, next.layerId, next.cell.row, next.cell.col);
       highlightBox.frame(next && layout ? (layout.layers[next.layerId] ?? null) : null);
     },
     setSelection(next, field = null) {
       selected = next;
       givenField = next ? field : null;
-      selection.set(next?.layerId ?? -1, next?.channel ?? -1, next?.cell?.row ?? -1, next?.cell?.col ?? -1);
+      selection.set(next?.layerId ?? -1, next?.channel ?? -1, -1, -1);
+      if (next?.cell) setRecordedCell(selection, next.layerId, next.cell.row, next.cell.col);
       updateSelectionLines();
     },
     update(dt) {

@@ -75,12 +75,9 @@ function pickMaps(layer: LayerLayout, ox: number, oy: number, oz: number, dx: nu
     setHit(out, layer.layerId, layer.mapChannels[m]!, t, 'map');
     const row = Math.min(rows - 1, Math.floor(v * rows));
     const col = Math.min(cols - 1, Math.floor(u * cols));
-    if (out.cell) {
-      out.cell.row = row;
-      out.cell.col = col;
-    } else {
-      out.cell = { row, col };
-    }
+    out.cellStorage.row = row;
+    out.cellStorage.col = col;
+    out.cell = out.cellStorage;
   }
   return best;
 }

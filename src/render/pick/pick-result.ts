@@ -13,8 +13,10 @@ export interface PickResult {
   distance: number;
   /** 'layer': the ray only crossed the layer's bounding box, between its maps or nodes. */
   target: PickTarget;
+  /** Storage `cell` points to when set, reused so picking every frame does not allocate. */
+  readonly cellStorage: { row: number; col: number };
 }
 
 export function createPickResult(): PickResult {
-  return { layerId: -1, channel: -1, cell: null, point: [0, 0, 0], distance: Infinity, target: 'layer' };
+  return { layerId: -1, channel: -1, cell: null, point: [0, 0, 0], distance: Infinity, target: 'layer', cellStorage: { row: 0, col: 0 } };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BufferGeometry, Mesh, ShaderMaterial } from 'three';
+import type { BufferGeometry} from 'three';
+import { Mesh, ShaderMaterial } from 'three';
 import { computeNetworkLayout } from '../../../src/layout/network-layout';
 import { DEFAULT_LAYER_VIEW } from '../../../src/domain/view-settings';
 import { createNetworkView } from '../../../src/render/network-view';
