@@ -30,6 +30,15 @@ export interface FrameStats {
   frames: number;
   /** Frames that came from an XR session's animation frame. */
   xrFrames: number;
+  /** The network view's own draw calls and triangles per view (render/computeStats), without floor and panels. */
+  networkDrawCalls: number;
+  networkTriangles: number;
+}
+
+/** The desktop camera, column-major 4x4 (three's Matrix4.toArray), as of the last frame. */
+export interface CameraMatrices {
+  projectionMatrix: number[];
+  matrixWorldInverse: number[];
 }
 
 export interface LayerwalkApi {
@@ -40,6 +49,8 @@ export interface LayerwalkApi {
   stats(): FrameStats;
   /** World position [x, y, z] of a layer, map, cell, node or the base; null when it does not exist. */
   worldPoint(target: WorldPointTarget): [number, number, number] | null;
+  /** The desktop camera's matrices: world point -> clip space is projectionMatrix * matrixWorldInverse. */
+  camera(): CameraMatrices;
   messages(): UserMessage[];
   enterSession(mode: 'vr' | 'ar'): Promise<void>;
   exitSession(): Promise<void>;

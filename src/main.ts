@@ -214,6 +214,7 @@ async function startApp(): Promise<void> {
     stats: () => {
       const info = renderer.info;
       const frameTimes = computeFrameTimeStats(loop);
+      const viewStats = view.computeStats();
       return {
         drawCalls: info.render.calls,
         triangles: info.render.triangles,
@@ -224,9 +225,12 @@ async function startApp(): Promise<void> {
         frameTimeP95Ms: frameTimes.p95,
         frames: loop.frameCount,
         xrFrames,
+        networkDrawCalls: viewStats.drawCalls,
+        networkTriangles: viewStats.triangles,
       };
     },
     worldPoint,
+    camera: () => ({ projectionMatrix: camera.projectionMatrix.toArray(), matrixWorldInverse: camera.matrixWorldInverse.toArray() }),
     messages: () => messages.history.map((m) => ({ ...m })),
     enterSession,
     exitSession: () => sessions.exit(),
