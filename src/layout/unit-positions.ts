@@ -56,8 +56,9 @@ export function computeChannelPositions(network: NetworkDescription, layout: Net
     if (layer.style === 'maps') {
       const map = computeMapIndex(layer, c);
       for (let a = 0; a < 3; a++) out[c * 3 + a] = map < 0 ? NaN : layer.mapCenters[map * 3 + a]!;
-    } else if (layer.style === 'nodes' && c < layer.nodeCount) {
-      for (let a = 0; a < 3; a++) out[c * 3 + a] = layer.nodeCenters[c * 3 + a]!;
+    } else if (layer.style === 'nodes') {
+      // Units past the recorded ones (a capped layer) are not drawn: NaN drops their edges.
+      for (let a = 0; a < 3; a++) out[c * 3 + a] = c < layer.nodeCount ? layer.nodeCenters[c * 3 + a]! : NaN;
     } else {
       for (let a = 0; a < 3; a++) out[c * 3 + a] = layer.center[a]!;
     }
@@ -67,8 +68,9 @@ export function computeChannelPositions(network: NetworkDescription, layout: Net
 
 /**
  * Position of every unit of a layer's output in its flat (HWC, row-major) order, units * 3: cell
- * centres of maps layers, node centres of vector layers; a pass-through block (flatten of pooled
- * maps) uses the cells of what it flattens, so flatten->dense edges start at the pooled cells.
+ * centres of maps layers, node centres of vector layers (NaN for units a display cap left out); a
+ * pass-through block (flatten of pooled maps) uses the cells of what it flattens, so flatten->dense
+ * edges start at the pooled cells; other blocks use their centre.
  */
 export function computeUnitPositions(network: NetworkDescription, layout: NetworkLayout, layerId: number): Float32Array {
   const id = computeDrawnLayerId(network, layout, layerId);
@@ -84,8 +86,10 @@ export function computeUnitPositions(network: NetworkDescription, layout: Networ
     return out;
   }
   for (let i = 0; i < units; i++) {
-    const node = layer.style === 'nodes' && i < layer.nodeCount;
-    for (let a = 0; a < 3; a++) out[i * 3 + a] = node ? layer.nodeCenters[i * 3 + a]! : layer.center[a]!;
+    for (let a = 0; a < 3; a++) {
+      if (layer.style !== 'nodes') out[i * 3 + a] = layer.center[a]!;
+      else out[i * 3 + a] = i < layer.nodeCount ? layer.nodeCenters[i * 3 + a]! : NaN;
+    }
   }
   return out;
 }

@@ -151,3 +151,25 @@ describe('computeEdges', () => {
     expect(() => computeEdges(network, layout, bad, all)).toThrow(/dense layer "dense1"/);
   });
 });
+
+describe('computeEdges on capped layers', () => {
+  it('drops edges to units and maps a display cap left out', () => {
+    const base = createMnistNetwork();
+    const network = {
+      ...base,
+      layers: base.layers.map((l) =>
+        l.id === 6 ? { ...l, cap: { recordedShape: [32], note: 'first 32 of 64 units' } } : l.id === 3 ? { ...l, cap: { recordedShape: [11, 11, 12], note: 'first 12 of 16 maps' } } : l,
+      ),
+    };
+    const layout = computeNetworkLayout(network, []);
+    expect(layout.layers[6]!.nodeCount).toBe(32);
+    expect(layout.layers[3]!.mapCount).toBe(12);
+    const sets = computeEdges(network, layout, createWeights(network), all);
+    const dense = find(sets, 6);
+    expect(dense.count).toBe(400 * 32);
+    expect(Math.max(...Array.from(dense.targetIndex))).toBe(31);
+    expect(find(sets, 7).count).toBe(32 * 10);
+    expect(find(sets, 3).count).toBe(8 * 12);
+    expect(dense.points.every(Number.isFinite)).toBe(true);
+  });
+});
