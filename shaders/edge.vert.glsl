@@ -1,9 +1,11 @@
 // Every edge of every edge set in ONE instanced draw: each instance is a ribbon whose centre line
 // is a uniform Catmull-Rom spline through the edge's control points, read from a float texture.
-// position: (t along the edge 0..1, side -1..1, 0).
+// position: (vertex column 0..MAX_RIBBON_SEGMENTS, side -1..1, 0); only the first uSegments
+// quads are drawn, column s sits at t = s / uSegments along the edge.
 uniform highp sampler2D uPoints;
 uniform int uPointsWidth;
 uniform float uWidth;
+uniform float uSegments;
 uniform vec4 uHighlight;
 
 // (first control point, control point count, signed strength -1..1, unused)
@@ -22,7 +24,8 @@ vec3 controlPoint(int i) {
 void main() {
   int first = int(iEdge.x);
   int n = max(int(iEdge.y), 2);
-  float u = position.x * float(n - 1);
+  float t = min(position.x / uSegments, 1.0);
+  float u = t * float(n - 1);
   int i = min(int(floor(u)), n - 2);
   float f = u - float(i);
   vec3 p0 = controlPoint(first + max(i - 1, 0));

@@ -8,7 +8,7 @@ import type { Vector4 } from 'three';
 import type { EdgeSet } from '../layout/types';
 import vertexShader from '../../shaders/edge.vert.glsl?raw';
 import fragmentShader from '../../shaders/edge.frag.glsl?raw';
-import { EDGE_TEXTURE_WIDTH, computeCapacity, computeEdgePacking, computeEdgeTotals, computeRibbonSegments } from './edge-packing';
+import { EDGE_TEXTURE_WIDTH, MAX_RIBBON_SEGMENTS, computeCapacity, computeEdgePacking, computeEdgeTotals, computeRibbonSegments } from './edge-packing';
 import { addInstanceAttributes, createRenderMaterial, instanceArray, markInstancesChanged } from './instanced-quad';
 import type { ResourceTracker } from './resource-tracker';
 
@@ -30,15 +30,19 @@ export interface EdgeMeshOptions {
 
 export type EdgeBlending = 'additive' | 'max';
 
-/** A ribbon strip of `segments` quads: position = (t, side, 0). */
-function createRibbonGeometry(tracker: ResourceTracker, segments: number, capacity: number): InstancedBufferGeometry {
+/**
+ * A ribbon strip of MAX_RIBBON_SEGMENTS quads: position = (vertex column s, side, 0). The shader
+ * maps s to t = s / uSegments and the draw range uses the first uSegments quads, so switching
+ * between straight (1 segment) and bundled edges never rebuilds the geometry.
+ */
+function createRibbonGeometry(tracker: ResourceTracker, capacity: number): InstancedBufferGeometry {
   const geometry = tracker.track(new InstancedBufferGeometry());
-  const positions = new Float32Array((segments + 1) * 2 * 3);
-  for (let s = 0; s <= segments; s++) {
-    positions.set([s / segments, -1, 0, s / segments, 1, 0], s * 6);
+  const positions = new Float32Array((MAX_RIBBON_SEGMENTS + 1) * 2 * 3);
+  for (let s = 0; s <= MAX_RIBBON_SEGMENTS; s++) {
+    positions.set([s, -1, 0, s, 1, 0], s * 6);
   }
   const index: number[] = [];
-  for (let s = 0; s < segments; s++) {
+  for (let s = 0; s < MAX_RIBBON_SEGMENTS; s++) {
     const a = s * 2;
     index.push(a, a + 2, a + 1, a + 1, a + 2, a + 3);
   }
@@ -76,6 +80,7 @@ export function createEdgeMesh(tracker: ResourceTracker, highlight: Vector4, opt
       uPointsWidth: { value: EDGE_TEXTURE_WIDTH },
       uWidth: { value: options.width },
       uOpacity: { value: options.opacity },
+      uSegments: { value: 1 },
       uPremultiplied: { value: options.blending === 'max' ? 1 : 0 },
       uHighlight: { value: highlight },
       uPositiveColour: { value: new Color(0xff5a1e) },
@@ -86,7 +91,8 @@ export function createEdgeMesh(tracker: ResourceTracker, highlight: Vector4, opt
     material.blending = CustomBlending;
     material.blendEquation = MaxEquation;
   }
-  const mesh = new Mesh(createRibbonGeometry(tracker, segments, edgeCapacity), material);
+  const mesh = new Mesh(createRibbonGeometry(tracker, edgeCapacity), material);
+  mesh.geometry.setDrawRange(0, segments * 6);
   mesh.name = 'edges';
   mesh.frustumCulled = false;
   mesh.visible = false;
@@ -101,12 +107,14 @@ export function createEdgeMesh(tracker: ResourceTracker, highlight: Vector4, opt
     setEdges(edgeSets) {
       const totals = computeEdgeTotals(edgeSets);
       const wantedSegments = computeRibbonSegments(totals.maxPointsPerEdge, totals.edges);
-      if (totals.edges > edgeCapacity || wantedSegments !== segments) {
-        edgeCapacity = Math.max(edgeCapacity, computeCapacity(totals.edges));
-        segments = wantedSegments;
+      if (totals.edges > edgeCapacity) {
+        edgeCapacity = computeCapacity(totals.edges);
         mesh.geometry.dispose();
-        mesh.geometry = createRibbonGeometry(tracker, segments, edgeCapacity);
+        mesh.geometry = createRibbonGeometry(tracker, edgeCapacity);
       }
+      segments = wantedSegments;
+      material.uniforms.uSegments!.value = segments;
+      mesh.geometry.setDrawRange(0, segments * 6);
       if (totals.points > pointCapacity) {
         pointCapacity = computeCapacity(totals.points, EDGE_TEXTURE_WIDTH);
         points.dispose();

@@ -220,4 +220,27 @@ describe('createNetworkView drawing', () => {
     expect(view.computeStats().byObject['labels']).toBeUndefined();
     expect(tracker.live).toBe(live);
   });
+
+  it('switches between straight and bundled edges (different control point counts) without new resources', () => {
+    const { tracker, view, edges } = setup();
+    const bundled: EdgeSet[] = edges.map((set) => {
+      const points = new Float32Array(set.count * 16 * 3);
+      for (let e = 0; e < set.count; e++) {
+        for (let k = 0; k < 16; k++) {
+          const t = k / 15;
+          for (let a = 0; a < 3; a++) points[(e * 16 + k) * 3 + a] = set.points[e * 6 + a]! * (1 - t) + set.points[e * 6 + 3 + a]! * t;
+        }
+      }
+      return { ...set, pointsPerEdge: 16, points };
+    });
+    view.setEdges(bundled); // may grow the control-point texture once
+    const created = tracker.created;
+    for (let i = 0; i < 20; i++) {
+      view.setEdges(i % 2 ? bundled : edges);
+      const triangles = view.computeStats().byObject['edges']!.triangles;
+      const count = edges.reduce((n, e) => n + e.count, 0);
+      expect(triangles).toBe(count * 2 * (i % 2 ? 24 : 1));
+    }
+    expect(tracker.created).toBe(created);
+  });
 });
