@@ -11,8 +11,9 @@ import type { Vec3 } from './types';
  *
  * Lanes (x): layers of one slot want to sit at the mean x of their inputs (a chain keeps its lane,
  * a merge sits between its branches). Layers sharing a slot are packed side by side without overlap:
- * sorted by wanted x, then neighbouring groups that would overlap are merged and each group is
- * centred on the mean wanted x of its members (the classic 1-D cluster packing).
+ * sorted by wanted x, then neighbouring groups that would overlap are merged and each group's box is
+ * centred on the mean wanted x of its members (1-D cluster packing), so branches forking from one
+ * layer sit symmetrically about it.
  */
 export function computeLayerPlacement(network: NetworkDescription, halfSizes: readonly Vec3[], centerHeight: number): Float64Array {
   const n = network.layers.length;
@@ -59,30 +60,21 @@ function packSlot(network: NetworkDescription, ids: readonly number[], halfSizes
     return inputs.length > 0 ? sum / inputs.length : 0;
   });
   const order = ids.map((_, i) => i).sort((a, b) => wanted[a]! - wanted[b]! || ids[a]! - ids[b]!);
-  // Groups of consecutive layers (in `order`) packed edge to edge; each group centred on its members' mean wish.
-  interface Group { first: number; last: number; width: number; wishSum: number; offsetSum: number; left: number }
+  // Groups of consecutive layers (in `order`) packed edge to edge, each group's box centred on its
+  // members' mean wish; a group that would overlap the one before merges with it (and may cascade).
+  interface Group { first: number; last: number; width: number; wishSum: number; left: number }
   const groups: Group[] = [];
   for (let k = 0; k < order.length; k++) {
     const i = order[k]!;
     const w = 2 * halfSizes[ids[i]!]![0];
-    // offsetSum accumulates (member's centre offset from the group's left edge) to centre on the mean wish.
-    let g: Group = { first: k, last: k, width: w, wishSum: wanted[i]!, offsetSum: w / 2, left: 0 };
-    g.left = g.wishSum - g.offsetSum;
+    let g: Group = { first: k, last: k, width: w, wishSum: wanted[i]!, left: wanted[i]! - w / 2 };
     for (;;) {
       const prev = groups[groups.length - 1];
       if (!prev || prev.left + prev.width + ROOM.branchGap <= g.left) break;
       groups.pop();
-      const shift = prev.width + ROOM.branchGap;
-      const members = g.last - g.first + 1;
-      g = {
-        first: prev.first,
-        last: g.last,
-        width: shift + g.width,
-        wishSum: prev.wishSum + g.wishSum,
-        offsetSum: prev.offsetSum + g.offsetSum + members * shift,
-        left: 0,
-      };
-      g.left = (g.wishSum - g.offsetSum) / (g.last - g.first + 1);
+      const width = prev.width + ROOM.branchGap + g.width;
+      const wishSum = prev.wishSum + g.wishSum;
+      g = { first: prev.first, last: g.last, width, wishSum, left: wishSum / (g.last - prev.first + 1) - width / 2 };
     }
     groups.push(g);
   }

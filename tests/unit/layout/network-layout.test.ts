@@ -6,7 +6,7 @@ import { computeNetworkLayout } from '../../../src/layout/network-layout';
 import { computeTableTopScale } from '../../../src/layout/room-scale';
 import type { LayerLayout } from '../../../src/layout/types';
 import { contentsInsideBox, findOverlappingLayers, findOverlappingMaps } from './layout-checks';
-import { createBranchedNetwork, createLargeNetwork, createMnistNetwork, createWideNetwork } from './networks';
+import { buildNetwork, conv, createBranchedNetwork, createLargeNetwork, createMnistNetwork, createWideNetwork, pool } from './networks';
 
 const views = (n: number, patch: Partial<LayerViewSettings> = {}): LayerViewSettings[] => Array.from({ length: n }, () => ({ ...DEFAULT_LAYER_VIEW, ...patch }));
 
@@ -164,5 +164,47 @@ describe('computeNetworkLayout: branched models', () => {
     expect(concat.center[2]).toBeLessThan(b2.center[2]);
     expect(concat.center[0]).toBeCloseTo((a1.center[0] + b2.center[0]) / 2, 6);
     expect(concat.mapCount).toBe(16);
+  });
+});
+
+describe('computeNetworkLayout: more graph shapes', () => {
+  it('packs four parallel branches without overlap, symmetric about their common input', () => {
+    const network = buildNetwork('inception', [
+      { name: 'input', kind: 'input', outputShape: [14, 14, 4] },
+      conv('b1', 14, 14, 4, 4, 1, { inputs: [0], padding: 'same' }),
+      conv('b2', 14, 14, 8, 4, 3, { inputs: [0], padding: 'same' }),
+      conv('b3', 14, 14, 2, 4, 5, { inputs: [0], padding: 'same' }),
+      pool('b4', 14, 14, 4, { inputs: [0], strides: [1, 1], padding: 'same' }),
+      { name: 'concat', kind: 'concatenate', outputShape: [14, 14, 18], inputs: [1, 2, 3, 4] },
+    ]);
+    const layout = computeNetworkLayout(network, []);
+    expect(findOverlappingLayers(layout)).toEqual([]);
+    const branches = [1, 2, 3, 4].map((i) => layout.layers[i]!);
+    for (const b of branches) expect(b.center[2]).toBeCloseTo(branches[0]!.center[2], 6);
+    const xs = branches.map((b) => b.center[0]);
+    expect([...xs].sort((a, b) => a - b)).toEqual(xs);
+    const left = branches[0]!.center[0] - branches[0]!.halfSize[0];
+    const right = branches[3]!.center[0] + branches[3]!.halfSize[0];
+    expect(left + right).toBeCloseTo(0, 6);
+    expect(layout.layers[5]!.center[0]).toBeCloseTo(xs.reduce((a, b) => a + b, 0) / 4, 6);
+  });
+
+  it('places two inputs side by side and a residual merge after its longest path', () => {
+    const network = buildNetwork('two-inputs', [
+      { name: 'image', kind: 'input', outputShape: [8, 8, 1] },
+      { name: 'extra', kind: 'input', outputShape: [16], inputs: [] },
+      conv('c1', 8, 8, 4, 1, 3, { inputs: [0], padding: 'same' }),
+      conv('c2', 8, 8, 4, 4, 3, { inputs: [2], padding: 'same' }),
+      { name: 'add', kind: 'add', outputShape: [8, 8, 4], inputs: [2, 3] },
+      { name: 'gap', kind: 'global-avg-pool2d', outputShape: [4], inputs: [4] },
+      { name: 'join', kind: 'concatenate', outputShape: [20], inputs: [5, 1] },
+    ]);
+    const layout = computeNetworkLayout(network, []);
+    expect(findOverlappingLayers(layout)).toEqual([]);
+    expect(layout.layers[0]!.center[2]).toBeCloseTo(layout.layers[1]!.center[2], 6);
+    expect(layout.layers[0]!.center[0]).not.toBeCloseTo(layout.layers[1]!.center[0], 3);
+    expect(layout.layers[4]!.center[2]).toBeLessThan(layout.layers[3]!.center[2]);
+    expect(layout.layers[1]!.style).toBe('nodes');
+    expect(layout.layers[6]!.output).toBeDefined();
   });
 });
