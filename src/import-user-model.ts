@@ -1,12 +1,14 @@
 /**
  * Loading a researcher's own TensorFlow.js model (model.json + shards, from ?model=URL, the file
- * picker or drag and drop) or a .lwrec recording file. tfjs and the importer are loaded on demand,
- * so the default app never downloads them. The import runs on the main thread with a progress bar;
- * the network on screen stays until the new one has fully loaded.
+ * picker or drag and drop) or a .lwrec recording file. The model import runs in a worker
+ * (training/import-client.ts), so tfjs never loads on the page and frames keep ticking while the
+ * model is read, run and recorded; a progress bar shows how far it is. The network on screen stays
+ * until the new one has fully loaded.
  */
 import type { Recording } from './domain/recording';
-import type { ImportFile, ModelSource } from './training/import/model-source';
 import { decodeRecording } from './snapshot/index';
+import type { ImportClient } from './training/import-client';
+import { createImportClient } from './training/import-client';
 
 export interface ImportResult {
   readonly recording: Recording;
@@ -16,20 +18,13 @@ export interface ImportResult {
 
 type Progress = (label: string, fraction: number) => void;
 
-async function importWith(source: ModelSource, onProgress: Progress): Promise<{ recording: Recording; notices: string[] }> {
-  onProgress('Starting TensorFlow.js', 0);
-  const [{ selectTrainingBackend }, { WASM_URLS }, { importModel }] = await Promise.all([
-    import('./training/backend'),
-    import('./training/wasm-urls'),
-    import('./training/import/index'),
-  ]);
-  const backend = await selectTrainingBackend({ wasmPaths: WASM_URLS });
-  const result = await importModel(source, { onProgress: (fraction, label) => onProgress(`Importing: ${label}`, fraction) });
-  return { recording: result.recording, notices: [...result.notices, `Inspected on the tfjs ${backend.name} backend.`] };
-}
+/** One worker for the page's life, started on the first import. */
+let client: ImportClient | undefined;
+const importClient = (): ImportClient => (client ??= createImportClient());
 
 export async function importFromUrls(modelUrls: string[], labelsUrl: string | null, onProgress: Progress): Promise<ImportResult> {
-  const result = await importWith({ kind: 'urls', modelUrls, ...(labelsUrl ? { labelsUrl } : {}) }, onProgress);
+  onProgress('Starting the model importer', 0);
+  const result = await importClient().importUrls(modelUrls, labelsUrl, onProgress);
   return { ...result, source: modelUrls.length === 1 ? modelUrls[0]! : `${modelUrls.length} checkpoints` };
 }
 
@@ -43,13 +38,12 @@ export async function importFromFiles(files: File[], onProgress: Progress): Prom
       throw new Error(`${recordingFile.name} is not a valid LayerWalk recording: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const importFiles: ImportFile[] = files.map((file) => ({
-    name: file.name,
-    path: file.webkitRelativePath || file.name,
-    size: file.size,
-    arrayBuffer: () => file.arrayBuffer(),
-  }));
-  const result = await importWith({ kind: 'files', files: importFiles }, onProgress);
+  onProgress('Starting the model importer', 0);
+  // A File is a Blob: the worker reads it, the page never copies the model's bytes.
+  const result = await importClient().importFiles(
+    files.map((file) => ({ name: file.name, path: file.webkitRelativePath || file.name, data: file })),
+    onProgress,
+  );
   const model = files.find((f) => /\.json$/i.test(f.name));
   return { ...result, source: model?.name ?? `${files.length} files` };
 }
