@@ -1,7 +1,7 @@
 /**
  * Picks the tfjs backend training runs on: wasm (SIMD when the engine has it) with our
- * Conv2DBackpropFilter and MaxPoolGrad kernels, or the cpu backend (with the same kernels) where
- * wasm cannot start.
+ * Conv2DBackpropFilter and MaxPoolGrad kernels, or the cpu backend (with the same kernels, plus our
+ * Conv2DBackpropInput) where wasm cannot start.
  *
  * Wasm multithreading is switched OFF on purpose: the threaded build needs cross-origin isolation
  * (SharedArrayBuffer) and broke in a minified production build when tried; training already runs in
@@ -9,7 +9,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { setupConv2DBackpropFilterKernel, setupMaxPoolGradKernel } from './gradient-kernels';
+import { setupConv2DBackpropFilterKernel, setupConv2DBackpropInputKernel, setupMaxPoolGradKernel } from './gradient-kernels';
 
 export type TrainingBackendName = 'wasm' | 'cpu';
 
@@ -44,6 +44,8 @@ function registerKernels(): void {
     setupConv2DBackpropFilterKernel(backend);
     setupMaxPoolGradKernel(backend);
   }
+  // Only on cpu: there it is 2-3x faster than the stock kernel; wasm's own (C++) is as fast as ours.
+  setupConv2DBackpropInputKernel('cpu');
 }
 
 async function startWasm(options: TrainingBackendOptions): Promise<boolean> {

@@ -1,6 +1,7 @@
 /**
  * Our gradient kernels, registered into tfjs for a backend: computeConv2DFilterGrad as
- * Conv2DBackpropFilter and computeMaxPoolGrad as MaxPoolGrad.
+ * Conv2DBackpropFilter, computeConv2DInputGrad as Conv2DBackpropInput and computeMaxPoolGrad as
+ * MaxPoolGrad.
  *
  * tfjs-backend-wasm 4.22 ships no Conv2DBackpropFilter, so a conv net cannot train on it; the stock cpu
  * kernel exists but reads every element through TensorBuffer.get (over a hundred times slower than
@@ -9,6 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { computeConv2DFilterGrad, type Conv2DFilterGradGeometry } from './conv2d-backprop-filter';
+import { computeConv2DInputGrad } from './conv2d-backprop-input';
 import { computeMaxPoolGrad } from './max-pool-grad';
 
 export class UnsupportedConvGradError extends Error {
@@ -117,6 +119,16 @@ function conv2DBackpropFilterKernel(args: Parameters<tf.KernelFunc>[0]): tf.Tens
   return runFloatKernel(args.backend, [x, dy], shape, ([xs, dys], out) => computeConv2DFilterGrad(xs!, dys!, geometry, out));
 }
 
+function conv2DBackpropInputKernel(args: Parameters<tf.KernelFunc>[0]): tf.TensorInfo {
+  const { dy, filter } = args.inputs as tf.Conv2DBackpropInputInputs;
+  const attrs = args.attrs as unknown as tf.Conv2DBackpropInputAttrs;
+  if (!dy || !filter || dy.dtype !== 'float32' || filter.dtype !== 'float32') {
+    throw new UnsupportedConvGradError('Conv2DBackpropInput: needs float32 dy and filter');
+  }
+  const geometry = computeFilterGradGeometry(attrs.inputShape, { ...attrs, filterShape: filter.shape as [number, number, number, number] });
+  return runFloatKernel(args.backend, [dy, filter], [...attrs.inputShape], ([dys, w], out) => computeConv2DInputGrad(dys!, w!, geometry, out));
+}
+
 /** Registers `config` in place of what `backendName` had for that kernel; the cleanup restores it. */
 function setupKernel(kernelName: string, backendName: string, kernelFunc: tf.KernelFunc): () => void {
   const previous = tf.getKernel(kernelName, backendName) as tf.KernelConfig | undefined;
@@ -134,6 +146,11 @@ function setupKernel(kernelName: string, backendName: string, kernelFunc: tf.Ker
  */
 export function setupConv2DBackpropFilterKernel(backendName: string): () => void {
   return setupKernel(tf.Conv2DBackpropFilter, backendName, conv2DBackpropFilterKernel);
+}
+
+/** Makes computeConv2DInputGrad the Conv2DBackpropInput of `backendName`; the cleanup restores the stock kernel. */
+export function setupConv2DBackpropInputKernel(backendName: string): () => void {
+  return setupKernel(tf.Conv2DBackpropInput, backendName, conv2DBackpropInputKernel);
 }
 
 /** Makes computeMaxPoolGrad the MaxPoolGrad of `backendName`; the cleanup restores the stock kernel. */

@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { computeConv2DFilterGrad } from '../../../src/training/conv2d-backprop-filter';
-import { setupConv2DBackpropFilterKernel } from '../../../src/training/gradient-kernels';
+import { computeConv2DInputGrad } from '../../../src/training/conv2d-backprop-input';
+import { setupConv2DBackpropFilterKernel, setupConv2DBackpropInputKernel } from '../../../src/training/gradient-kernels';
 import { selectTrainingBackend } from '../../../src/training/backend';
 import { createSeededRandom } from '../../../src/training/seeded-random';
 import { computeRelativeError, WASM_DIR } from './helpers';
@@ -52,12 +53,26 @@ function computeFilterGradient(c: Case): Float32Array {
   });
 }
 
-const cases = createCases(60, 7);
+/** dL/dx for the same L: what Conv2DBackpropInput computes. */
+function computeInputGradient(c: Case): Float32Array {
+  return tf.tidy(() => {
+    const w = tf.tensor4d(c.x.subarray(0, c.filterShape.reduce((a, b) => a * b)).map((v, i) => v + (i % 7) * 0.1), c.filterShape);
+    const dy = tf.tensor(c.dy, tf.backend_util.computeConv2DInfo(c.xShape, c.filterShape, c.strides, 1, c.pad).outShape);
+    const x = tf.zeros(c.xShape);
+    const grad = tf.grad((input: tf.Tensor) => tf.sum(tf.mul(tf.conv2d(input as tf.Tensor4D, w, c.strides, c.pad), dy)))(x);
+    return grad.dataSync() as Float32Array;
+  });
+}
+
+const cases = createCases(60, 7).filter((c) => c.x.length >= c.filterShape.reduce((a, b) => a * b));
 let stock: Float32Array[] = [];
+let stockInput: Float32Array[] = [];
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
-  stock = cases.map(computeFilterGradient); // the stock cpu kernel, before ours replaces it
+  // The stock cpu kernels, before ours replace them.
+  stock = cases.map(computeFilterGradient);
+  stockInput = cases.map(computeInputGradient);
 });
 
 describe('Conv2DBackpropFilter kernel', () => {
@@ -67,6 +82,18 @@ describe('Conv2DBackpropFilter kernel', () => {
       for (const [i, c] of cases.entries()) {
         const error = computeRelativeError(computeFilterGradient(c), stock[i]!);
         expect(error, JSON.stringify({ xShape: c.xShape, filter: c.filterShape, strides: c.strides, pad: c.pad })).toBeLessThan(1e-4);
+      }
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('computes the input gradient like the stock cpu kernel (cpu fallback, 1e-4 relative)', () => {
+    expect(cases.length).toBeGreaterThan(30);
+    const cleanup = setupConv2DBackpropInputKernel('cpu');
+    try {
+      for (const [i, c] of cases.entries()) {
+        expect(computeRelativeError(computeInputGradient(c), stockInput[i]!), JSON.stringify({ xShape: c.xShape, filter: c.filterShape, strides: c.strides, pad: c.pad })).toBeLessThan(1e-4);
       }
     } finally {
       cleanup();
@@ -94,7 +121,7 @@ describe('Conv2DBackpropFilter kernel', () => {
     await tf.setBackend('cpu');
   });
 
-  it('handles dilation, checked against the definition written out', () => {
+  it('handles dilation (filter and input gradients), checked against the definitions written out', () => {
     const random = createSeededRandom(3);
     const g = {
       batch: 2, inHeight: 9, inWidth: 8, inChannels: 3, outHeight: 5, outWidth: 4, outChannels: 10,
@@ -117,6 +144,22 @@ describe('Conv2DBackpropFilter kernel', () => {
             }
     const actual = computeConv2DFilterGrad(x, dy, g, new Float32Array(expected.length));
     expect(computeRelativeError(actual, expected)).toBeLessThan(1e-6);
+    // The input gradient with the same geometry: dx[b, ih, iw, ci] = Σ dy[b, oh, ow, co] · W[kh, kw, ci, co].
+    const w = Float32Array.from({ length: 3 * 2 * 3 * 10 }, () => random() - 0.5);
+    const expectedDx = new Float64Array(x.length);
+    for (let b = 0; b < 2; b++)
+      for (let oh = 0; oh < 5; oh++)
+        for (let ow = 0; ow < 4; ow++)
+          for (let kh = 0; kh < 3; kh++)
+            for (let kw = 0; kw < 2; kw++) {
+              const ih = oh - 1 + kh * 2;
+              const iw = ow * 2 - 1 + kw * 3;
+              if (ih < 0 || ih >= 9 || iw < 0 || iw >= 8) continue;
+              for (let ci = 0; ci < 3; ci++)
+                for (let co = 0; co < 10; co++)
+                  expectedDx[((b * 9 + ih) * 8 + iw) * 3 + ci]! += dy[((b * 5 + oh) * 4 + ow) * 10 + co]! * w[((kh * 2 + kw) * 3 + ci) * 10 + co]!;
+            }
+    expect(computeRelativeError(computeConv2DInputGrad(dy, w, g, new Float32Array(x.length)), expectedDx)).toBeLessThan(1e-6);
     expect(() => computeConv2DFilterGrad(x, dy, g, new Float32Array(5))).toThrow(RangeError);
   });
 });
