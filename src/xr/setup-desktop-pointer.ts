@@ -4,6 +4,7 @@ import type { FrameLoop } from '../core/frame-loop';
 import type { NetworkPicker } from './network-picker';
 import type { PointerTargets } from './input/pointer-targets';
 import { computeAimLayer, computePointerAim, createPointerAim } from './input/pointer-aim';
+import type { PointerAim } from './input/pointer-aim';
 import { computeTriggerIntent } from './input/trigger-rules';
 import { computeIsClick } from './gestures/press-gestures';
 import { createCellOutline } from './cell-outline';
@@ -29,7 +30,7 @@ export interface DesktopPointerOptions {
   readonly controls?: { enabled: boolean };
 }
 
-export function setupDesktopPointer(options: DesktopPointerOptions, loop: FrameLoop): () => void {
+export function setupDesktopPointer(options: DesktopPointerOptions, loop: FrameLoop): { aim: PointerAim; dispose: () => void } {
   const { camera, element, store, targets } = options;
   const aim = createPointerAim();
   const raycaster = new THREE.Raycaster();
@@ -117,7 +118,7 @@ export function setupDesktopPointer(options: DesktopPointerOptions, loop: FrameL
     outline.update(options.picker(), aim.kind === 'network' ? aim.hit : null);
   });
 
-  return () => {
+  const dispose = () => {
     remove();
     element.removeEventListener('pointermove', onMove);
     element.removeEventListener('pointerleave', onLeave);
@@ -126,4 +127,5 @@ export function setupDesktopPointer(options: DesktopPointerOptions, loop: FrameL
     options.scene.remove(outline.object);
     outline.dispose();
   };
+  return { aim, dispose };
 }

@@ -48,12 +48,25 @@ export interface HandSnapshot {
   task: string;
 }
 
+export interface MouseSnapshot {
+  aim: 'none' | 'panel' | 'network';
+  aimKind: string | null;
+  layerId: number | null;
+  channel: number | null;
+  row: number | null;
+  col: number | null;
+}
+
 export interface XrInputSnapshot {
   left: HandSnapshot;
   right: HandSnapshot;
+  mouse: MouseSnapshot;
   reticle: ReticleInfo;
   placing: boolean;
-  rig: { position: [number, number, number]; quaternion: [number, number, number, number] };
+  rig: {
+    position: [number, number, number];
+    quaternion: [number, number, number, number];
+  };
 }
 
 export interface XrInput {
@@ -110,21 +123,20 @@ export function setupXrInput(options: XrInputOptions): XrInput {
     }),
   );
   cleanups.push(setupRayVisuals(ctx, loop));
-  cleanups.push(
-    setupDesktopPointer(
-      {
-        camera: stage.camera,
-        element: stage.canvas,
-        scene: stage.scene,
-        store,
-        targets: ctx.targets,
-        picker: () => picker,
-        isPresenting: () => stage.renderer.xr.isPresenting,
-        controls: options.controls,
-      },
-      loop,
-    ),
+  const mouse = setupDesktopPointer(
+    {
+      camera: stage.camera,
+      element: stage.canvas,
+      scene: stage.scene,
+      store,
+      targets: ctx.targets,
+      picker: () => picker,
+      isPresenting: () => stage.renderer.xr.isPresenting,
+      controls: options.controls,
+    },
+    loop,
   );
+  cleanups.push(mouse.dispose);
   cleanups.push(setupKeyboard(store));
 
   const handSnapshot = (hand: Handedness): HandSnapshot => {
@@ -142,6 +154,19 @@ export function setupXrInput(options: XrInputOptions): XrInput {
     };
   };
 
+  const mouseSnapshot = (): MouseSnapshot => {
+    const { aim } = mouse;
+    const onNetwork = aim.active && aim.kind === 'network';
+    return {
+      aim: aim.active ? aim.kind : 'none',
+      aimKind: onNetwork ? aim.hit.kind : null,
+      layerId: onNetwork && aim.hit.layerId >= 0 ? aim.hit.layerId : null,
+      channel: onNetwork ? aim.hit.channel : null,
+      row: onNetwork && aim.hit.kind === 'cell' ? aim.hit.row : null,
+      col: onNetwork && aim.hit.kind === 'cell' ? aim.hit.col : null,
+    };
+  };
+
   return {
     addTarget: (target) => ctx.targets.add(target),
     setPicker(next) {
@@ -150,9 +175,17 @@ export function setupXrInput(options: XrInputOptions): XrInput {
     snapshot: () => ({
       left: handSnapshot('left'),
       right: handSnapshot('right'),
-      reticle: { ...placement.reticle, position: [...placement.reticle.position], normal: [...placement.reticle.normal] },
+      mouse: mouseSnapshot(),
+      reticle: {
+        ...placement.reticle,
+        position: [...placement.reticle.position],
+        normal: [...placement.reticle.normal],
+      },
       placing: placement.placing,
-      rig: { position: stage.rig.position.toArray() as [number, number, number], quaternion: stage.rig.quaternion.toArray() as [number, number, number, number] },
+      rig: {
+        position: stage.rig.position.toArray() as [number, number, number],
+        quaternion: stage.rig.quaternion.toArray() as [number, number, number, number],
+      },
     }),
     dispose() {
       for (const cleanup of cleanups.reverse()) cleanup();

@@ -25,14 +25,10 @@ describe('xr AR placement', () => {
     expect(state.placement.scale).toBeGreaterThanOrEqual(0.03);
     expect(state.placement.scale).toBeLessThanOrEqual(0.3);
     await waitForInput(page, (i) => !i.placing && !i.reticle.visible);
-    // The base (bottom centre of the bounds) sits on the reticle point: check via worldPoint when it is wired.
+    // The base (bottom centre of the network's bounds) sits on the reticle point.
     const base = await page.evaluate(() => window.layerwalk.worldPoint({ base: true }));
-    if (base) {
-      expect(Math.hypot(base[0] - position[0], base[1] - position[1], base[2] - position[2])).toBeLessThan(0.02);
-    } else {
-      // Without a drawn network the placement still puts network-space origin near the surface point.
-      expect(Math.abs(state.placement.position[0] - position[0])).toBeLessThan(0.5);
-    }
+    expect(base).not.toBeNull();
+    expect(Math.hypot(base![0] - position[0], base![1] - position[1], base![2] - position[2])).toBeLessThan(0.01);
     await waitFrames(page, 3);
     expect((await readState(page)).session).toBe('ar');
   });

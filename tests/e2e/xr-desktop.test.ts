@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser } from './harness/fixture';
+import { readState, waitForState, waitFrames } from './harness/app';
+import { readInput } from './harness/xr-input';
+import type { XrInputSnapshot } from '../../src/xr/setup-xr-input';
+
+/** Moves the mouse over a coarse grid until the app says the cursor is on what `wanted` accepts. */
+async function findScreenPoint(page: Page, wanted: (mouse: XrInputSnapshot['mouse']) => boolean): Promise<{ x: number; y: number; mouse: XrInputSnapshot['mouse'] }> {
+  const { width, height } = page.viewportSize()!;
+  // Centre outwards: the network is framed in the middle of the view.
+  const xs = Array.from({ length: 15 }, (_, i) => Math.round(width / 2 + (i % 2 ? 1 : -1) * Math.ceil(i / 2) * (width / 16)));
+  const ys = Array.from({ length: 9 }, (_, i) => Math.round(height / 2 + (i % 2 ? 1 : -1) * Math.ceil(i / 2) * (height / 10)));
+  for (const y of ys) {
+    for (const x of xs) {
+      await page.mouse.move(x, y);
+      await waitFrames(page, 1);
+      const { mouse } = await readInput(page);
+      if (wanted(mouse)) return { x, y, mouse };
+    }
+  }
+  throw new Error('no point on screen matched');
+}
+
+describe('desktop mouse and keys', () => {
+  const ctx = useBrowser();
+
+  it('hover highlights a layer, shift-click selects the cell, click toggles the layer, a drag does not', async () => {
+    const { page } = await ctx.open();
+    await waitForState(page, (s) => s.network !== null);
+    const cell = await findScreenPoint(page, (m) => m.aimKind === 'cell');
+    const layerId = cell.mouse.layerId!;
+    await waitForState(page, (s) => s.hoveredLayer === layerId);
+    await page.keyboard.down('Shift');
+    await page.mouse.click(cell.x, cell.y);
+    await page.keyboard.up('Shift');
+    const selected = await waitForState(page, (s) => s.selection !== null);
+    expect(selected.selection).toEqual({ layerId, channel: cell.mouse.channel, row: cell.mouse.row, col: cell.mouse.col });
+    expect(selected.layerViews[layerId]!.collapsed).toBe(false);
+    // A drag (orbit) of more than 4 px is not a click.
+    await page.mouse.move(cell.x, cell.y);
+    await page.mouse.down();
+    await page.mouse.move(cell.x + 40, cell.y + 10, { steps: 4 });
+    await page.mouse.up();
+    await waitFrames(page, 3);
+    expect((await readState(page)).layerViews[layerId]!.collapsed).toBe(false);
+    const again = await findScreenPoint(page, (m) => m.layerId === layerId);
+    await page.mouse.click(again.x, again.y);
+    await waitForState(page, (s) => s.layerViews[layerId]!.collapsed);
+    const empty = await findScreenPoint(page, (m) => m.aim === 'none');
+    await page.mouse.click(empty.x, empty.y);
+    await waitForState(page, (s) => s.selection === null && s.hoveredLayer === null);
+  });
+
+  it('keys: L cycles the arrangement, arrows step epochs, space plays', async () => {
+    const { page } = await ctx.open();
+    const state = await waitForState(page, (s) => s.network !== null);
+    const arrangement = state.layerViews[0]!.arrangement;
+    await page.keyboard.press('l');
+    const cycled = await waitForState(page, (s) => s.layerViews[0]!.arrangement !== arrangement);
+    expect(new Set(cycled.layerViews.map((v) => v.arrangement)).size).toBe(1);
+    // The default recording has many epochs and opens at the newest.
+    expect(state.epochCount).toBeGreaterThan(1);
+    await page.keyboard.press('ArrowLeft');
+    await waitForState(page, (s) => s.epoch === state.epoch - 1);
+    await page.keyboard.press('ArrowRight');
+    await waitForState(page, (s) => s.epoch === state.epoch);
+    await page.keyboard.press(' ');
+    await waitForState(page, (s) => s.playing !== state.playing);
+  });
+});
