@@ -75,10 +75,12 @@ export interface UiAutomation {
    * 'panel-layer', 'panel-inspector'); null when hidden or unknown.
    */
   point(name: string): [number, number, number] | null;
+  /** The same point in page CSS pixels on the desktop view (for mouse clicks); null when off screen. */
+  screenPoint(name: string): [number, number] | null;
   /** Every label's text, by panel name: { epoch: [...], inspector: [...] }. */
   texts(): Record<string, string[]>;
   /** Draw calls of all panels (visible meshes), text rebuilds and canvas redraws so far. */
-  stats(): { drawCalls: number; textSets: number; surfaceDraws: number };
+  stats(): { drawCalls: number; textSets: number; surfaceDraws: number; widgets: number; labelLines: number; updateMs: number; updates: number };
   /** Progress-bar fill of the running training epoch, 0..1, as drawn. */
   progress(): number;
 }

@@ -36,6 +36,11 @@ export interface UiStats {
   drawCalls: number;
   textSets: number;
   surfaceDraws: number;
+  /** Visible widgets (buttons, sliders, grids) and label lines: what a one-mesh-per-element design would draw. */
+  widgets: number;
+  labelLines: number;
+  updateMs: number;
+  updates: number;
 }
 
 export interface UiPanels {
@@ -110,6 +115,7 @@ export function createUiPanels(options: UiPanelsOptions): UiPanels {
     targets: controllers.map((c) => c.panel),
     updateState: playback,
     update(dt, viewer, presenting) {
+      const started = performance.now();
       if (presenting !== wasPresenting) {
         wasPresenting = presenting;
         dock.snap();
@@ -117,6 +123,8 @@ export function createUiPanels(options: UiPanelsOptions): UiPanels {
       dock.update(dt, viewer, options.networkBounds(), presenting ? XR_DOCK : DESKTOP_DOCK);
       for (const c of controllers) c.panel.update();
       updateMeshUi();
+      context.counters.updateMs += performance.now() - started;
+      context.counters.updates++;
     },
     uiPoint(name) {
       for (const c of controllers) {
@@ -156,7 +164,15 @@ export function createUiPanels(options: UiPanelsOptions): UiPanels {
         });
       count(root);
       if (!epoch.object.parent || !isInside(root, epoch.object)) count(epoch.object);
-      return { drawCalls, textSets: context.counters.textSets, surfaceDraws: context.counters.surfaceDraws };
+      let widgets = 0;
+      let labelLines = 0;
+      for (const c of controllers) {
+        if (!isShown(c.panel.object)) continue;
+        widgets += c.panel.visibleWidgets();
+        for (const text of c.panel.texts()) labelLines += text === '' ? 0 : text.split('\n').length;
+      }
+      const { textSets, surfaceDraws, updateMs, updates } = context.counters;
+      return { drawCalls, textSets, surfaceDraws, widgets, labelLines, updateMs, updates };
     },
     texts() {
       return Object.fromEntries(controllers.map((c) => [c.panel.name, c.panel.texts()]));

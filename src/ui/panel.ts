@@ -55,6 +55,7 @@ export interface Panel extends PointerTarget {
   widgetPoint(name: string, out: THREE.Vector3): THREE.Vector3 | null;
   /** Texts of its labels, in creation order. */
   texts(): string[];
+  visibleWidgets(): number;
   dispose(): void;
 }
 
@@ -205,6 +206,9 @@ export function createPanel(context: UiContext, options: PanelOptions): Panel {
     },
     texts() {
       return labels.map((l) => l.text);
+    },
+    visibleWidgets() {
+      return widgets.filter((w) => w.visible).length;
     },
     dispose() {
       geometry.dispose();

@@ -35,6 +35,8 @@ export interface SetupUiPanelsOptions {
 export interface UiPanelsHandle {
   readonly panels: UiPanels;
   readonly help: HelpOverlay;
+  /** A widget's point (see UiPanels.uiPoint) in page CSS pixels, as the desktop camera sees it. */
+  screenPoint(name: string): [number, number] | null;
   cleanup(): void;
 }
 
@@ -91,9 +93,18 @@ export async function setupUiPanels(options: SetupUiPanelsOptions): Promise<UiPa
   removals.push(options.loop.add('ui', (frame) => panels.update(frame.dt, options.camera, options.renderer.xr.isPresenting)));
   const help = createHelpOverlay(options.overlay);
   removals.push(setupUiKeys(options.store, help, () => panels.shownLayer()));
+  const projected = new THREE.Vector3();
   return {
     panels,
     help,
+    screenPoint(name) {
+      const point = panels.uiPoint(name);
+      if (!point) return null;
+      projected.set(...point).project(options.camera);
+      if (Math.abs(projected.x) > 1 || Math.abs(projected.y) > 1 || projected.z > 1) return null;
+      const rect = options.renderer.domElement.getBoundingClientRect();
+      return [rect.left + ((projected.x + 1) / 2) * rect.width, rect.top + ((1 - projected.y) / 2) * rect.height];
+    },
     cleanup() {
       for (const remove of removals) remove();
       help.element.remove();

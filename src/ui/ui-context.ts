@@ -23,6 +23,10 @@ export interface UiCounters {
   textSets: number;
   /** Canvas redraws + texture uploads of panel surfaces. */
   surfaceDraws: number;
+  /** Main-thread milliseconds spent in the panels' ui-phase update (placement, canvases, ThreeMeshUI.update), summed. */
+  updateMs: number;
+  /** ui-phase updates run. */
+  updates: number;
 }
 
 export function createUiContext(fontJson: MsdfFontJson & { chars: readonly { char: string }[] }, fontTexture: THREE.Texture, fontSize: number): UiContext {
@@ -32,6 +36,6 @@ export function createUiContext(fontJson: MsdfFontJson & { chars: readonly { cha
     charset: computeFontCharset(fontJson),
     metrics: computeFontMetrics(fontJson),
     fontSize,
-    counters: { textSets: 0, surfaceDraws: 0 },
+    counters: { textSets: 0, surfaceDraws: 0, updateMs: 0, updates: 0 },
   };
 }
