@@ -58,7 +58,8 @@ export function computeBundledEdgeSet(edges: EdgeSet, bundled: Float32Array, poi
  * updateBundleStrength). So the key is count + two independent 32-bit FNV-1a hashes of the endpoint
  * float bits + the resolved options. Across epochs the key is unchanged as long as the same edges
  * are drawn at the same places; note that top-k selection by weight can pick different edges per
- * epoch; keep one selection and recolour with computeEdgeStrengths to reuse the bundle.
+ * epoch; pass fixed selectionWeights to computeEdges (or recolour one selection with
+ * computeEdgeStrengths) to reuse the bundle.
  */
 export function computeBundleKey(endpoints: Float32Array, count: number, options: Partial<BundleOptions> = {}): string {
   const bits = new Uint32Array(endpoints.buffer, endpoints.byteOffset, count * 6);

@@ -49,12 +49,17 @@ export function computeEdgeCandidates(
  * conv channel edges from kernel slices, one-to-one through pooling and merges. Filtered by
  * settings.threshold (fraction of the pair's largest |strength|) then settings.topK. Endpoints sit on
  * the layout's current maps/nodes, so they follow arrangements, collapse and user offsets.
+ *
+ * `selectionWeights` (optional, e.g. the last epoch's): choose which edges to draw from these
+ * weights but colour them by `weights`. The same edges then stay in place across epochs, so their
+ * bundles (keyed by geometry, computeBundleKey) are computed once and reused.
  */
 export function computeEdges(
   network: NetworkDescription,
   layout: NetworkLayout,
   weights: readonly (readonly TensorData[])[],
   settings: Pick<EdgeSettings, 'topK' | 'threshold'>,
+  selectionWeights?: readonly (readonly TensorData[])[],
 ): EdgeSet[] {
   if (layout.layers.length !== network.layers.length) {
     throw new LayoutError(`layout has ${layout.layers.length} layers, network ${network.layers.length}`);
@@ -63,18 +68,25 @@ export function computeEdges(
   for (const layer of network.layers) {
     for (let slot = 0; slot < layer.inputs.length; slot++) {
       const candidates = computeEdgeCandidates(network, layer.id, slot, weights);
-      if (candidates) sets.push(computeEdgeSet(network, layout, candidates, settings));
+      if (!candidates) continue;
+      const selection = selectionWeights && selectionWeights !== weights ? computeEdgeCandidates(network, layer.id, slot, selectionWeights) : null;
+      sets.push(computeEdgeSet(network, layout, candidates, settings, selection ?? undefined));
     }
   }
   return sets;
 }
 
-/** Filters candidates and places the survivors between their source and target positions. */
+/**
+ * Filters candidates (by `selection`'s values when given, which must be candidates of the same
+ * layer pair) and places the survivors between their source and target positions; strengths come
+ * from `candidates`.
+ */
 export function computeEdgeSet(
   network: NetworkDescription,
   layout: NetworkLayout,
   candidates: EdgeCandidates,
   settings: Pick<EdgeSettings, 'topK' | 'threshold'>,
+  selection?: EdgeCandidates,
 ): EdgeSet {
   const positionsOf = candidates.positions === 'units' ? computeUnitPositions : computeChannelPositions;
   const from = positionsOf(network, layout, candidates.sourceLayer);
@@ -82,7 +94,9 @@ export function computeEdgeSet(
   let indices: Int32Array;
   let maxAbs = 1;
   if (candidates.values) {
-    ({ indices, maxAbs } = computeEdgeSelection(candidates.values, settings.topK, settings.threshold));
+    const chooseBy = selection?.values && selection.values.length === candidates.values.length ? selection.values : candidates.values;
+    ({ indices, maxAbs } = computeEdgeSelection(chooseBy, settings.topK, settings.threshold));
+    if (chooseBy !== candidates.values) maxAbs = computeMaxAbs(candidates.values);
   } else {
     // One-to-one: all strengths equal, so top-k keeps the lowest channels.
     const k = Math.max(0, Math.min(Math.floor(settings.topK), candidates.sourceCount));
@@ -108,7 +122,7 @@ export function computeEdgeSet(
       points[e * 6 + a] = from[s * 3 + a]!;
       points[e * 6 + 3 + a] = to[t * 3 + a]!;
     }
-    strength[e] = candidates.values ? candidates.values[index]! / maxAbs : 1;
+    strength[e] = candidates.values ? candidates.values[index]! / (maxAbs || 1) : 1;
     sourceIndex[e] = s;
     targetIndex[e] = t;
   });
@@ -137,11 +151,19 @@ export function computeEdgeStrengths(network: NetworkDescription, edges: EdgeSet
   const strength = new Float32Array(edges.count);
   if (!candidates) return strength;
   if (!candidates.values) return strength.fill(1);
-  let maxAbs = 0;
-  for (const v of candidates.values) maxAbs = Math.max(maxAbs, Math.abs(v));
+  const maxAbs = computeMaxAbs(candidates.values);
   if (maxAbs === 0) return strength;
   for (let e = 0; e < edges.count; e++) {
     strength[e] = candidates.values[edges.sourceIndex[e]! * candidates.targetCount + edges.targetIndex[e]!]! / maxAbs;
   }
   return strength;
+}
+
+function computeMaxAbs(values: Float32Array): number {
+  let maxAbs = 0;
+  for (let i = 0; i < values.length; i++) {
+    const a = Math.abs(values[i]!);
+    if (a > maxAbs) maxAbs = a;
+  }
+  return maxAbs;
 }

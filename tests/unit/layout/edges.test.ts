@@ -135,6 +135,22 @@ describe('computeEdges', () => {
     }
   });
 
+  it('selectionWeights keep the same edges across epochs, coloured by each epoch\'s weights', () => {
+    const last = createWeights(network, 99);
+    const chosen = computeEdges(network, layout, last, DEFAULT_EDGE_SETTINGS);
+    const early = computeEdges(network, layout, weights, DEFAULT_EDGE_SETTINGS, last);
+    expect(early.map((s) => s.count)).toEqual(chosen.map((s) => s.count));
+    early.forEach((set, i) => {
+      expect(set.sourceIndex).toEqual(chosen[i]!.sourceIndex);
+      expect(set.targetIndex).toEqual(chosen[i]!.targetIndex);
+      expect(set.points).toEqual(chosen[i]!.points);
+      expect(set.strength).toEqual(computeEdgeStrengths(network, set, weights));
+    });
+    // Without it, the early weights pick other edges.
+    const own = find(computeEdges(network, layout, weights, DEFAULT_EDGE_SETTINGS), 6);
+    expect(own.sourceIndex).not.toEqual(find(early, 6).sourceIndex);
+  });
+
   it('concatenate maps each branch into its own channel range', () => {
     const branched = createBranchedNetwork();
     const bl = computeNetworkLayout(branched, []);
