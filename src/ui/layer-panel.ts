@@ -1,10 +1,7 @@
 import type { RecordingHolder } from '../app/recording-holder';
-import type { AppState } from '../app/state';
 import type { AppStore } from '../app/store';
-import type { LayerDescription } from '../domain/network';
-import { computeShapeSize } from '../domain/network';
 import type { MapArrangement, Normalisation } from '../domain/view-settings';
-import { computeFontMetricsLineHeight } from './layer-panel-math';
+import { computeFontMetricsLineHeight, computeParameterCount, computeShownLayer } from './layer-panel-math';
 import { formatCount, formatShape } from './format';
 import { createPanel } from './panel';
 import type { PanelController } from './panel-controller';
@@ -21,19 +18,6 @@ export const LAYER_PANEL_SIZE = { width: 0.42, height: 0.3 };
 const ARRANGEMENTS: readonly MapArrangement[] = ['line', 'grid', 'circle'];
 const NORMALISATIONS: readonly Normalisation[] = ['map', 'layer', 'network'];
 const capitalise = (s: string) => s[0]!.toUpperCase() + s.slice(1);
-
-/** Trainable scalars of a layer: the sum of its weight tensors' sizes. */
-export function computeParameterCount(layer: LayerDescription): number {
-  return layer.weights.reduce((sum, w) => sum + computeShapeSize(w.shape), 0);
-}
-
-/** The layer the panel shows: the last one pointed at or selected (sticky, so moving the ray to the panel keeps it). */
-export function computeShownLayer(state: AppState, previous: AppState | null, shown: number | null): number | null {
-  if (state.network !== previous?.network) shown = null;
-  if (state.hoveredLayer !== null && state.hoveredLayer !== previous?.hoveredLayer) shown = state.hoveredLayer;
-  if (state.selection && state.selection.layerId !== previous?.selection?.layerId) shown = state.selection.layerId;
-  return shown !== null && shown < state.layerViews.length ? shown : null;
-}
 
 export function createLayerPanel(context: UiContext, store: AppStore, recordings: RecordingHolder): PanelController & { shownLayer(): number | null } {
   const panel = createPanel(context, { name: 'layer', ...LAYER_PANEL_SIZE });
