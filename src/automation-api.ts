@@ -61,6 +61,11 @@ export interface LayerwalkApi {
    * is doing; the AR reticle; the XR rig (teleport / snap turn). Added by the input wiring.
    */
   input?(): XrInputSnapshot;
+  /**
+   * Main-thread milliseconds per frame phase (input, state, layout, ui: our code; render: three's
+   * render submission), median and p95 over the last frames. Added by the input wiring.
+   */
+  phaseTimes?(): Record<string, { median: number; p95: number }>;
   /** The floating panels (src/ui): widget positions, texts, costs. Added by the ui wiring. */
   ui?: UiAutomation;
   /** Decodes an encoded recording (src/snapshot) and shows it, as loading a file would. */

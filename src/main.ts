@@ -153,7 +153,11 @@ async function startApp(): Promise<void> {
   // Mouse, keyboard, controllers, hands, AR reticle: all through intents. Panels register with
   // xrInput.addTarget(panel); the network view hands over its picker with xrInput.setPicker(...).
   const xrInput = setupXrInput({ stage, store, loop, controls });
-  extendAutomationApi({ input: () => xrInput.snapshot() });
+  extendAutomationApi({
+    input: () => xrInput.snapshot(),
+    phaseTimes: () =>
+      Object.fromEntries(Object.keys(loop.phaseTimes).map((phase) => [phase, computeFrameTimeStats(loop, phase as keyof typeof loop.phaseTimes)])),
+  });
   // --- wiring: ui (panels) ---
   // Panels: epoch timeline + training, samples, layer settings, neuron inspector (src/ui).
   // Live training: the worker client, created on the first start; progress reaches the panels

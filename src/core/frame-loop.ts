@@ -25,6 +25,8 @@ export interface FrameLoop {
   tick(time: number, xrFrame?: unknown): void;
   /** Main-thread milliseconds spent in tick(), for the last frames (ring buffer, oldest first not guaranteed). */
   readonly frameTimes: Float64Array;
+  /** The same per phase: milliseconds spent in each phase's updaters, same ring-buffer slots as frameTimes. */
+  readonly phaseTimes: Readonly<Record<FramePhase, Float64Array>>;
   readonly frameCount: number;
 }
 
@@ -33,6 +35,7 @@ const MAX_DT = 0.1;
 export function createFrameLoop(historySize = 120): FrameLoop {
   const phases = new Map<FramePhase, FrameUpdater[]>(FRAME_PHASES.map((p) => [p, []]));
   const frameTimes = new Float64Array(historySize);
+  const phaseTimes = Object.fromEntries(FRAME_PHASES.map((p) => [p, new Float64Array(historySize)])) as Record<FramePhase, Float64Array>;
   let frameCount = 0;
   let lastTime: number | null = null;
   const info = { dt: 0, time: 0, xrFrame: undefined as unknown };
@@ -52,24 +55,34 @@ export function createFrameLoop(historySize = 120): FrameLoop {
       info.time = time;
       info.xrFrame = xrFrame;
       lastTime = time;
+      const slot = frameCount % historySize;
+      let phaseStart = started;
       for (const phase of FRAME_PHASES) {
         for (const updater of phases.get(phase)!) updater(info);
+        const now = performance.now();
+        phaseTimes[phase][slot] = now - phaseStart;
+        phaseStart = now;
       }
-      frameTimes[frameCount % historySize] = performance.now() - started;
+      frameTimes[slot] = phaseStart - started;
       frameCount++;
     },
     frameTimes,
+    phaseTimes,
     get frameCount() {
       return frameCount;
     },
   };
 }
 
-/** Median and 95th percentile of the recorded frame times (ms). */
-export function computeFrameTimeStats(loop: Pick<FrameLoop, 'frameTimes' | 'frameCount'>): { median: number; p95: number; frames: number } {
-  const n = Math.min(loop.frameCount, loop.frameTimes.length);
+/** Median and 95th percentile of the recorded frame times (ms), or of one phase's times. */
+export function computeFrameTimeStats(
+  loop: Pick<FrameLoop, 'frameTimes' | 'frameCount'> & Partial<Pick<FrameLoop, 'phaseTimes'>>,
+  phase?: FramePhase,
+): { median: number; p95: number; frames: number } {
+  const times = phase && loop.phaseTimes ? loop.phaseTimes[phase] : loop.frameTimes;
+  const n = Math.min(loop.frameCount, times.length);
   if (n === 0) return { median: NaN, p95: NaN, frames: 0 };
-  const sorted = Array.from(loop.frameTimes.subarray(0, n)).sort((a, b) => a - b);
+  const sorted = Array.from(times.subarray(0, n)).sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(n - 1, Math.floor(q * (n - 1) + 0.5))]!;
   return { median: at(0.5), p95: at(0.95), frames: n };
 }

@@ -36,4 +36,21 @@ describe('frame loop', () => {
     expect(computeFrameTimeStats({ frameTimes: times, frameCount: 100 })).toEqual({ median: 51, p95: 95, frames: 100 });
     expect(computeFrameTimeStats({ frameTimes: times, frameCount: 0 }).frames).toBe(0);
   });
+
+  it('records the time of each phase; the phases add up to the frame', () => {
+    const loop = createFrameLoop(4);
+    const busy = (ms: number) => {
+      const end = performance.now() + ms;
+      while (performance.now() < end);
+    };
+    loop.add('input', () => busy(2));
+    loop.add('render', () => busy(4));
+    loop.tick(0);
+    expect(loop.phaseTimes.input[0]).toBeGreaterThanOrEqual(2);
+    expect(loop.phaseTimes.render[0]).toBeGreaterThanOrEqual(4);
+    expect(loop.phaseTimes.state[0]).toBeLessThan(1);
+    const sum = ['input', 'state', 'layout', 'ui', 'render'].reduce((a, p) => a + loop.phaseTimes[p as 'input'][0]!, 0);
+    expect(sum).toBeCloseTo(loop.frameTimes[0]!, 6);
+    expect(computeFrameTimeStats(loop, 'render').median).toBe(loop.phaseTimes.render[0]);
+  });
 });
