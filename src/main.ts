@@ -22,7 +22,7 @@ import type { Recording } from './domain/recording';
 import { createNetworkView } from './render/network-view';
 import { createBundlingClient } from './layout/bundling-client';
 import { createNetworkScene, computeWorldFromNetwork } from './network-scene';
-import { loadMsdfFont } from './load-font';
+import { loadMsdfFont } from './render/font-loader';
 import { DEFAULT_RECORDING_URL, loadRecordingFromUrl } from './load-recording';
 import { decodeRecording } from './snapshot/index';
 import { createViewPicker } from './xr/create-view-picker';
@@ -77,7 +77,8 @@ async function startApp(): Promise<void> {
 
   const progress = createProgressIndicator(document.getElementById('progress')!);
   const holder = createRecordingHolder();
-  const font = await loadMsdfFont().catch((error: unknown) => {
+  const base = import.meta.env.BASE_URL;
+  const font = await loadMsdfFont(`${base}generated/fonts/Roboto-msdf.json`, `${base}generated/fonts/Roboto-msdf.png`).catch((error: unknown) => {
     messages.show('error', computeErrorText('Labels are off: the font did not load', error));
     return null;
   });
@@ -167,7 +168,7 @@ async function startApp(): Promise<void> {
     const { setupUiPanels } = await import('./ui/setup-ui-panels');
     const ui = await setupUiPanels({ scene, camera, renderer, store, recordings: holder, training, loop, addTarget: (t) => xrInput.addTarget(t), overlay, network: view.group });
     extendAutomationApi({
-      ui: { point: (name) => ui.panels.uiPoint(name), texts: () => ui.panels.texts(), stats: () => ui.panels.stats(), progress: () => ui.panels.progress() },
+      ui: { point: (name) => ui.panels.uiPoint(name), screenPoint: (name) => ui.screenPoint(name), texts: () => ui.panels.texts(), stats: () => ui.panels.stats(), progress: () => ui.panels.progress() },
     });
   } catch (error) {
     messages.show('error', computeErrorText('Could not build the panels', error));
