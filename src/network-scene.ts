@@ -127,7 +127,10 @@ export function createNetworkScene(view: NetworkView, store: AppStore, holder: R
     // Edges follow the layout (after a morph, or every frame while a layer is dragged) and the weights.
     if (state.edges !== appliedEdgeSettings || state.epoch !== appliedEpochForEdges) edgesDirty = true;
     if (edgesDirty && epoch && !morphFrom) {
-      lastStraight = computeEdges(network, shown, epoch.weights, state.edges);
+      // Edges are chosen by the newest epoch's weights and coloured by this epoch's: the same edges
+      // stay drawn while scrubbing, so their bundles come from the client's cache.
+      const newest = recording.epochs[recording.epochs.length - 1] ?? epoch;
+      lastStraight = computeEdges(network, shown, epoch.weights, state.edges, newest.weights);
       view.setEdges(lastStraight);
       appliedEdgeSettings = state.edges;
       appliedEpochForEdges = state.epoch;
@@ -155,7 +158,10 @@ export function createNetworkScene(view: NetworkView, store: AppStore, holder: R
   function requestBundles(generation: number, straight: EdgeSet[], strength: number): void {
     if (strength <= 0 || straight.length === 0) return;
     Promise.all(
-      straight.map((set) => (set.count > 1 ? bundling.bundle(computeEdgeEndpoints(set), set.count) : Promise.resolve(null))),
+      // One-to-one links (pooling, merges) stay straight: bundling them would draw stars.
+      straight.map((set) =>
+        set.count > 1 && set.connection !== 'one-to-one' ? bundling.bundle(computeEdgeEndpoints(set), set.count) : Promise.resolve(null),
+      ),
     )
       .then((bundles) => {
         if (generation !== edgeGeneration) return; // the edges changed meanwhile
