@@ -49,6 +49,9 @@ export function createNetworkScene(view: NetworkView, store: AppStore, holder: R
   let appliedEdgeSettings: AppState['edges'] | null = null;
   let appliedEpochForEdges = -1;
   let lastStraight: EdgeSet[] = [];
+  let aggregatesFor: readonly LayerViewSettings[] | null = null;
+  let aggregateList: LayerViewSettings['aggregate'][] = [];
+  let aggregates = '';
 
   const scene: NetworkScene = {
     get layout() {
@@ -109,7 +112,12 @@ export function createNetworkScene(view: NetworkView, store: AppStore, holder: R
 
     // Activations: texture uploads only when epoch, sample, normalisation or aggregates change.
     const epoch = holder.epoch(state.epoch);
-    const aggregates = state.layerViews.map((v) => v.aggregate).join();
+    // Derived only when the views change: nothing is allocated on an idle frame.
+    if (state.layerViews !== aggregatesFor) {
+      aggregatesFor = state.layerViews;
+      aggregateList = state.layerViews.map((v) => v.aggregate);
+      aggregates = aggregateList.join();
+    }
     if (
       epoch &&
       (!appliedActivations ||
@@ -120,7 +128,7 @@ export function createNetworkScene(view: NetworkView, store: AppStore, holder: R
         appliedActivations.count !== recording.epochs.length)
     ) {
       const crossFade = appliedActivations !== null && appliedActivations.sample === state.sample && appliedActivations.epoch !== state.epoch;
-      view.setActivations(epoch, state.sample, state.normalisation, state.layerViews.map((v) => v.aggregate), crossFade);
+      view.setActivations(epoch, state.sample, state.normalisation, aggregateList, crossFade);
       appliedActivations = { epoch: state.epoch, sample: state.sample, normalisation: state.normalisation, aggregates, count: recording.epochs.length };
     }
 
