@@ -74,15 +74,21 @@ export function createFrameLoop(historySize = 120): FrameLoop {
   };
 }
 
-/** Median and 95th percentile of the recorded frame times (ms), or of one phase's times. */
+/**
+ * Median and 95th percentile of the recorded frame times (ms); with `phase`, of that phase's times,
+ * or with several phases, of their per-frame sums (e.g. everything but 'render': our own updates).
+ */
 export function computeFrameTimeStats(
   loop: Pick<FrameLoop, 'frameTimes' | 'frameCount'> & Partial<Pick<FrameLoop, 'phaseTimes'>>,
-  phase?: FramePhase,
+  phase?: FramePhase | readonly FramePhase[],
 ): { median: number; p95: number; frames: number } {
-  const times = phase && loop.phaseTimes ? loop.phaseTimes[phase] : loop.frameTimes;
-  const n = Math.min(loop.frameCount, times.length);
+  const phases = phase === undefined ? [] : typeof phase === 'string' ? [phase] : phase;
+  const n = Math.min(loop.frameCount, loop.frameTimes.length);
   if (n === 0) return { median: NaN, p95: NaN, frames: 0 };
-  const sorted = Array.from(times.subarray(0, n)).sort((a, b) => a - b);
+  const times = new Float64Array(n);
+  if (phases.length === 0 || !loop.phaseTimes) times.set(loop.frameTimes.subarray(0, n));
+  else for (const p of phases) for (let i = 0; i < n; i++) times[i]! += loop.phaseTimes[p][i]!;
+  const sorted = Array.from(times).sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(n - 1, Math.floor(q * (n - 1) + 0.5))]!;
   return { median: at(0.5), p95: at(0.95), frames: n };
 }

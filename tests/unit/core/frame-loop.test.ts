@@ -52,5 +52,6 @@ describe('frame loop', () => {
     const sum = ['input', 'state', 'layout', 'ui', 'render'].reduce((a, p) => a + loop.phaseTimes[p as 'input'][0]!, 0);
     expect(sum).toBeCloseTo(loop.frameTimes[0]!, 6);
     expect(computeFrameTimeStats(loop, 'render').median).toBe(loop.phaseTimes.render[0]);
+    expect(computeFrameTimeStats(loop, ['input', 'render']).median).toBeCloseTo(loop.phaseTimes.input[0]! + loop.phaseTimes.render[0]!, 9);
   });
 });
