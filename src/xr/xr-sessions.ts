@@ -38,6 +38,19 @@ export async function computeSupportedModes(): Promise<Record<ImmersiveMode, boo
   return { vr, ar };
 }
 
+/**
+ * The reference space: bounded-floor when the runtime granted it in VR (its origin is the middle of
+ * the play area and the floor is y = 0: the network is then placed relative to the user's head, see
+ * setup-session-placement), else local-floor, else local (an AR runtime without floor tracking).
+ */
+export function computeReferenceSpaceType(mode: ImmersiveMode, enabledFeatures: readonly string[] | undefined): XRReferenceSpaceType {
+  // Runtimes without enabledFeatures granted what they were asked for as required: local-floor in VR.
+  if (!enabledFeatures) return mode === 'vr' ? 'local-floor' : 'local';
+  if (mode === 'vr' && enabledFeatures.includes('bounded-floor')) return 'bounded-floor';
+  if (enabledFeatures.includes('local-floor')) return 'local-floor';
+  return 'local';
+}
+
 export interface SessionController {
   enter(mode: ImmersiveMode): Promise<void>;
   exit(): Promise<void>;
@@ -69,7 +82,7 @@ export function createSessionController(
           ? { requiredFeatures: ['local-floor'], optionalFeatures: ['bounded-floor', 'hand-tracking'] }
           : { requiredFeatures: ['hit-test'], optionalFeatures: ['local-floor', 'hand-tracking', 'dom-overlay'] };
       const session = await xr.requestSession(mode === 'vr' ? 'immersive-vr' : 'immersive-ar', init);
-      renderer.xr.setReferenceSpaceType('local-floor');
+      renderer.xr.setReferenceSpaceType(computeReferenceSpaceType(mode, (session as { enabledFeatures?: readonly string[] }).enabledFeatures));
       renderer.xr.setFramebufferScaleFactor(options.framebufferScale);
       await renderer.xr.setSession(session);
       renderer.xr.setFoveation(options.foveation);

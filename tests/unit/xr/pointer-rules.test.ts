@@ -131,3 +131,14 @@ describe('keyboard', () => {
   });
 });
 
+
+describe('reference space', () => {
+  it('bounded-floor in VR when granted, else local-floor, else local', async () => {
+    const { computeReferenceSpaceType } = await import('../../../src/xr/xr-sessions');
+    expect(computeReferenceSpaceType('vr', ['local-floor', 'bounded-floor'])).toBe('bounded-floor');
+    expect(computeReferenceSpaceType('vr', ['local-floor'])).toBe('local-floor');
+    expect(computeReferenceSpaceType('ar', ['hit-test', 'local-floor', 'bounded-floor'])).toBe('local-floor');
+    expect(computeReferenceSpaceType('ar', ['hit-test'])).toBe('local');
+    expect(computeReferenceSpaceType('vr', undefined)).toBe('local-floor');
+  });
+});
