@@ -85,7 +85,7 @@ export interface UiAutomation {
   /** Every label's text, by panel name: { epoch: [...], inspector: [...] }. */
   texts(): Record<string, string[]>;
   /** Draw calls of all panels (visible meshes), text rebuilds and canvas redraws so far. */
-  stats(): { drawCalls: number; textSets: number; surfaceDraws: number; widgets: number; labelLines: number; updateMs: number; updates: number };
+  stats(): { drawCalls: number; textSets: number; surfaceDraws: number; widgets: number; labelLines: number; updateMs: number; textMs: number; updates: number };
   /** Progress-bar fill of the running training epoch, 0..1, as drawn. */
   progress(): number;
 }

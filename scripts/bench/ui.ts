@@ -73,6 +73,7 @@ export async function run(): Promise<Record<string, unknown>> {
       scrub_text_rebuilds_per_frame: +((scrubEnd.textSets - scrubStart.textSets) / SCRUB_FRAMES).toFixed(2),
       scrub_canvas_redraws_per_frame: +((scrubEnd.surfaceDraws - scrubStart.surfaceDraws) / SCRUB_FRAMES).toFixed(2),
       scrub_ui_update_ms_per_frame: scrubMs,
+      scrub_text_layout_ms_per_frame: +((scrubEnd.textMs - scrubStart.textMs) / Math.max(1, scrubEnd.updates - scrubStart.updates)).toFixed(4),
       idle_to_scrub_ui_time_ratio: +(idleMs / Math.max(1e-6, scrubMs)).toFixed(4),
     };
   } finally {

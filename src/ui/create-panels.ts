@@ -14,7 +14,7 @@ import { DESKTOP_DOCK, XR_DOCK, type Box } from './panel-placement';
 import { createPlaybackUpdater } from './playback';
 import { createSamplePicker, SAMPLE_PANEL_SIZE } from './sample-picker';
 import type { TrainingControls } from './training-controls';
-import type { UiContext } from './ui-context';
+import { updatePendingTexts, type UiContext } from './ui-context';
 
 /**
  * All floating panels: built once, kept in a dock that follows the viewer lazily, fed by app state
@@ -40,6 +40,7 @@ export interface UiStats {
   widgets: number;
   labelLines: number;
   updateMs: number;
+  textMs: number;
   updates: number;
 }
 
@@ -122,8 +123,12 @@ export function createUiPanels(options: UiPanelsOptions): UiPanels {
       }
       dock.update(dt, viewer, options.networkBounds(), presenting ? XR_DOCK : DESKTOP_DOCK);
       for (const c of controllers) c.panel.update();
+      const textStarted = performance.now();
+      updatePendingTexts(context);
       updateMeshUi();
-      context.counters.updateMs += performance.now() - started;
+      const ended = performance.now();
+      context.counters.textMs += ended - textStarted;
+      context.counters.updateMs += ended - started;
       context.counters.updates++;
     },
     uiPoint(name) {
@@ -171,8 +176,8 @@ export function createUiPanels(options: UiPanelsOptions): UiPanels {
         widgets += c.panel.visibleWidgets();
         for (const text of c.panel.texts()) labelLines += text === '' ? 0 : text.split('\n').length;
       }
-      const { textSets, surfaceDraws, updateMs, updates } = context.counters;
-      return { drawCalls, textSets, surfaceDraws, widgets, labelLines, updateMs, updates };
+      const { textSets, surfaceDraws, updateMs, textMs, updates } = context.counters;
+      return { drawCalls, textSets, surfaceDraws, widgets, labelLines, updateMs, textMs, updates };
     },
     texts() {
       return Object.fromEntries(controllers.map((c) => [c.panel.name, c.panel.texts()]));

@@ -10,8 +10,12 @@ import type { UiContext } from './ui-context';
  */
 export interface Label {
   readonly object: THREE.Object3D;
+  /** Asks for a new text; it is drawn within a few frames (see UiContext.textBudget). */
   set(text: string): void;
+  /** The text asked for last (shown, or about to be). */
   readonly text: string;
+  /** The text three-mesh-ui has now. */
+  readonly shown: string;
 }
 
 export interface LabelOptions {
@@ -60,18 +64,29 @@ export function createLabel(context: UiContext, panelSize: { width: number; heig
   block.add(text);
   // Panel coordinates (top-left origin, y down) -> the panel's local frame (centre origin, y up).
   block.position.set(options.x + options.width / 2 - panelSize.width / 2, panelSize.height / 2 - options.y - options.height / 2, 0.002);
-  let current = '';
+  let wanted = '';
+  let shown = '';
+  const apply = () => {
+    if (wanted === shown) return;
+    shown = wanted;
+    context.counters.textSets++;
+    text.set({ content: shown });
+  };
   return {
     object: block,
     get text() {
-      return current;
+      return wanted;
+    },
+    get shown() {
+      return shown;
     },
     set(value) {
       const safe = computeSafeText(value, context.charset);
-      if (safe === current) return;
-      current = safe;
-      context.counters.textSets++;
-      text.set({ content: safe });
+      if (safe === wanted) return;
+      wanted = safe;
+      // A pending label keeps its place in the queue, so labels changing every frame take turns.
+      if (wanted === shown) context.pendingTexts.delete(apply);
+      else context.pendingTexts.add(apply);
     },
   };
 }

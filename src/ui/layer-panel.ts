@@ -39,7 +39,7 @@ export function createLayerPanel(context: UiContext, store: AppStore, recordings
     { name: 'aggregate-max', caption: 'Max', onPress: () => store.dispatch({ type: 'set-aggregate', layerId: layerId(), aggregate: 'max' }), selected: () => view()?.aggregate === 'max', enabled: () => view()?.collapsed ?? false },
   ]);
   const colourRow = createButtonRow(panel, { x: pad, y: 0.108, height: rowHeight, gap: 3 }, [
-    { name: 'colour-caption', caption: 'Colour per', onPress: () => undefined, enabled: () => false },
+    { name: 'colour-caption', caption: 'Colour per' },
     ...NORMALISATIONS.map((normalisation) => ({
       name: `normalisation-${normalisation}`,
       caption: capitalise(normalisation),

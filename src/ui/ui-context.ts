@@ -16,6 +16,12 @@ export interface UiContext {
   /** Default text em size, metres: at least computeMinFontSize at the reading distance. */
   readonly fontSize: number;
   readonly counters: UiCounters;
+  /**
+   * Text rebuilds waiting for their frame: a three-mesh-ui Text rebuild costs milliseconds (a
+   * geometry per glyph, then a merge), so at most `textBudget` run per frame, oldest first.
+   */
+  readonly pendingTexts: Set<() => void>;
+  textBudget: number;
 }
 
 export interface UiCounters {
@@ -25,6 +31,8 @@ export interface UiCounters {
   surfaceDraws: number;
   /** Main-thread milliseconds spent in the panels' ui-phase update (placement, canvases, ThreeMeshUI.update), summed. */
   updateMs: number;
+  /** Of updateMs, the part in ThreeMeshUI.update() (text layout and geometry). */
+  textMs: number;
   /** ui-phase updates run. */
   updates: number;
 }
@@ -36,6 +44,18 @@ export function createUiContext(fontJson: MsdfFontJson & { chars: readonly { cha
     charset: computeFontCharset(fontJson),
     metrics: computeFontMetrics(fontJson),
     fontSize,
-    counters: { textSets: 0, surfaceDraws: 0, updateMs: 0, updates: 0 },
+    counters: { textSets: 0, surfaceDraws: 0, updateMs: 0, textMs: 0, updates: 0 },
+    pendingTexts: new Set(),
+    textBudget: 1,
   };
+}
+
+/** Applies up to `context.textBudget` pending text changes (insertion order: oldest first). */
+export function updatePendingTexts(context: UiContext): void {
+  let left = context.textBudget;
+  for (const apply of context.pendingTexts) {
+    if (left-- <= 0) break;
+    context.pendingTexts.delete(apply);
+    apply();
+  }
 }

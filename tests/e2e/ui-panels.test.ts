@@ -41,7 +41,8 @@ describe('ui panels', () => {
     expect(texts.samples![0]).toMatch(/Sample 1 \/ \d+\ntrue \d, predicted \d/);
     // Every panel open (layer panel and inspector appear on pointing / selecting).
     await page.evaluate(() => window.layerwalk.dispatch({ type: 'select-cell', selection: { layerId: 1, channel: 0, row: 3, col: 3 } }));
-    await waitFrames(page, 5);
+    // Text rebuilds are budgeted (one a frame): let the queue drain.
+    await waitFrames(page, 12);
     const open = await page.evaluate(() => window.layerwalk.ui!.stats());
     expect(open.drawCalls).toBeGreaterThan(8);
     expect(open.drawCalls).toBeLessThanOrEqual(15);
@@ -118,7 +119,7 @@ describe('ui panels', () => {
     const selection = { layerId: layer.id, channel: 5, row: 4, col: 6 };
     const state = await readState(page);
     await page.evaluate((s) => window.layerwalk.dispatch({ type: 'select-cell', selection: s }), selection);
-    await waitFrames(page, 3);
+    await waitFrames(page, 8);
     const summary = (await uiTexts(page)).inspector![1]!;
     // Independent recomputation (valid padding, stride 1): sum over the 3x3xC window.
     const epoch = recording.epochs[state.epoch]!;

@@ -134,7 +134,7 @@ export function createInspectorPanel(context: UiContext, store: AppStore, record
     if (model.kind === 'conv' && (channel >= model.explanation.inChannels || state.selection !== lastSelection)) channel = computeStrongestChannel(channelSums);
     lastSelection = state.selection;
     const sel = state.selection;
-    title.set(!sel ? 'Inspector' : `${model.kind === 'none' ? '' : model.layerName}  map ${sel.channel}, row ${sel.row}, col ${sel.col}   sample ${state.sample + 1}, epoch ${state.epoch}`);
+    title.set(!sel ? 'Inspector' : `${model.kind === 'none' ? '' : model.layerName}  map ${sel.channel}, row ${sel.row}, col ${sel.col}`);
     refreshText();
     panel.invalidate();
   };

@@ -7,9 +7,11 @@ import { createButton, type Button, type ButtonOptions } from './button';
  * A row of buttons sharing one Text for all their captions (one draw call for the row): captions are
  * joined with spaces and each button's box is sized from the font metrics around its caption.
  */
-export interface ButtonSpec extends Omit<ButtonOptions, 'rect'> {
+export interface ButtonSpec extends Omit<ButtonOptions, 'rect' | 'onPress'> {
   /** Caption; a function when it changes (Play/Pause). */
   readonly caption: string | (() => string);
+  /** Without it the caption is plain text in the row (a heading such as "Colour per"), no button. */
+  readonly onPress?: () => void;
 }
 
 export interface ButtonRow {
@@ -27,7 +29,9 @@ export function createButtonRow(panel: Panel, at: { x: number; y: number; height
   const pad = (gap * fontSize) / 3 / 2 - fontSize * 0.08;
   const textX = at.x + pad;
   const label = panel.label({ x: textX, y: at.y, width: panel.width - textX, height: at.height, fontSize });
-  const buttons = specs.map((spec) => panel.add(createButton({ ...spec, rect: { x: 0, y: at.y, width: 0, height: at.height } })));
+  const buttons = specs.map((spec) =>
+    spec.onPress ? panel.add(createButton({ ...spec, onPress: spec.onPress, rect: { x: 0, y: at.y, width: 0, height: at.height } })) : null,
+  );
   let captions = '';
   const refresh = () => {
     const current = specs.map((s) => (typeof s.caption === 'string' ? s.caption : s.caption()));
@@ -36,7 +40,9 @@ export function createButtonRow(panel: Panel, at: { x: number; y: number; height
     captions = joined;
     const { text, segments } = computeSegmentedLine(current, panel.context.metrics, fontSize, gap);
     segments.forEach((segment, i) => {
-      const rect: Rect = buttons[i]!.rect;
+      const button = buttons[i];
+      if (!button) return;
+      const rect: Rect = button.rect;
       rect.x = textX + segment.x - pad;
       rect.width = segment.width + 2 * pad;
     });
@@ -45,12 +51,12 @@ export function createButtonRow(panel: Panel, at: { x: number; y: number; height
   };
   refresh();
   return {
-    buttons,
+    buttons: buttons.filter((b): b is Button => b !== null),
     label,
     refresh,
     setVisible(visible) {
       label.object.visible = visible;
-      for (const b of buttons) b.visible = visible;
+      for (const b of buttons) if (b) b.visible = visible;
       panel.invalidate();
     },
   };

@@ -94,3 +94,18 @@ describe('curve scaling', () => {
     expect(computeAxisBounds([[NaN]])).toEqual({ min: 0, max: 1 });
   });
 });
+
+describe('text rebuild budget', () => {
+  it('applies at most textBudget pending texts a frame, taking turns', async () => {
+    const { updatePendingTexts } = await import('../../../src/ui/ui-context');
+    const applied: string[] = [];
+    const context = { pendingTexts: new Set<() => void>(), textBudget: 1 } as Parameters<typeof updatePendingTexts>[0];
+    const labels = ['a', 'b', 'c'].map((name) => () => applied.push(name));
+    for (let frame = 0; frame < 3; frame++) {
+      // Every label changes every frame; a pending one keeps its place.
+      for (const l of labels) context.pendingTexts.add(l);
+      updatePendingTexts(context);
+    }
+    expect(applied).toEqual(['a', 'b', 'c']);
+  });
+});
