@@ -104,6 +104,11 @@ export function setupDesktopPointer(options: DesktopPointerOptions, loop: FrameL
         targets.release('mouse', aim);
         outline.update(options.picker(), null);
       }
+      // The headset's rays own the hover now.
+      if (lastHover !== null) {
+        lastHover = null;
+        if (store.getState().hoveredLayer !== null) store.dispatch({ type: 'hover-layer', layerId: null });
+      }
       return;
     }
     if (!inside && !moved) return;

@@ -7,7 +7,7 @@ import type { Handedness } from './input/xr-hands';
 import { computeGrabOffset, computeHeldPlacement } from './gestures/grab-one-hand';
 import { computeDragDistance, computeLayerDragOffset, computeLayerDragStart, createLayerDrag } from './gestures/layer-drag';
 import type { LayerDrag } from './gestures/layer-drag';
-import { computePlacementFromMatrix, computePlacementMatrix, createPlacement } from './gestures/placement-math';
+import { computePlacementFromMatrix, computePlacementMatrix, computePlacementsEqual, createPlacement } from './gestures/placement-math';
 import { computeTwoHandPlacement, computeTwoHandStart, createTwoHandStart, DEFAULT_SCALE_LIMITS } from './gestures/two-hand';
 import type { TwoHandPose } from './gestures/two-hand';
 
@@ -46,6 +46,11 @@ export function setupGrab(ctx: XrContext, loop: FrameLoop): { control: GrabContr
     if (!handle) return null;
     handle.ray.updateWorldMatrix(false, false);
     return handle.ray.matrixWorld;
+  };
+
+  /** Dispatches the placement unless it is what state already holds (a still hand changes nothing). */
+  const place = (next: Placement) => {
+    if (!computePlacementsEqual(next, ctx.store.getState().placement, 1e-9)) ctx.store.dispatch({ type: 'set-placement', placement: next });
   };
 
   const currentPlacement = () => computePlacementMatrix(ctx.store.getState().placement, placementMatrix);
@@ -128,7 +133,7 @@ export function setupGrab(ctx: XrContext, loop: FrameLoop): { control: GrabContr
         outPlacement.quaternion[2] = pose.quaternion.z;
         outPlacement.quaternion[3] = pose.quaternion.w;
         outPlacement.scale = pose.scale;
-        ctx.store.dispatch({ type: 'set-placement', placement: outPlacement });
+        place(outPlacement);
       }
     } else {
       for (const hand of HANDEDNESSES) {
@@ -136,7 +141,7 @@ export function setupGrab(ctx: XrContext, loop: FrameLoop): { control: GrabContr
         const matrix = handMatrix(hand);
         if (!matrix) continue;
         computeHeldPlacement(matrix, offsets[hand], held);
-        ctx.store.dispatch({ type: 'set-placement', placement: computePlacementFromMatrix(held, outPlacement) });
+        place(computePlacementFromMatrix(held, outPlacement));
       }
     }
 
