@@ -8,7 +8,6 @@
  * its own worker, and the small kernels of the default net gain little from XNNPACK's thread pool.
  */
 import * as tf from '@tensorflow/tfjs';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { setupConv2DBackpropFilterKernel, setupConv2DBackpropInputKernel, setupMaxPoolGradKernel } from './gradient-kernels';
 
 export type TrainingBackendName = 'wasm' | 'cpu';
@@ -32,47 +31,52 @@ export interface TrainingBackendInfo {
   readonly fallbackReason?: string;
 }
 
-let kernelsRegistered = false;
-let wasmPathsSet = false;
-let wasmReady: Promise<boolean> | undefined;
+let cpuKernelsRegistered = false;
+let wasmReady: Promise<true | string> | undefined;
 
-/** Registers our kernels on both backends once; they stay for the life of the process. */
-function registerKernels(): void {
-  if (kernelsRegistered) return;
-  kernelsRegistered = true;
-  for (const backend of ['wasm', 'cpu']) {
-    setupConv2DBackpropFilterKernel(backend);
-    setupMaxPoolGradKernel(backend);
-  }
+/** Our kernels for one backend; they stay for the life of the process. */
+function registerKernels(backend: TrainingBackendName): void {
+  setupConv2DBackpropFilterKernel(backend);
+  setupMaxPoolGradKernel(backend);
   // Only on cpu: there it is 2-3x faster than the stock kernel; wasm's own (C++) is as fast as ours.
-  setupConv2DBackpropInputKernel('cpu');
+  if (backend === 'cpu') setupConv2DBackpropInputKernel('cpu');
 }
 
-async function startWasm(options: TrainingBackendOptions): Promise<boolean> {
-  if (!wasmReady) {
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    if (options.wasmPaths !== undefined && !wasmPathsSet) {
-      setWasmPaths(options.wasmPaths);
-      wasmPathsSet = true;
+/**
+ * Loads the wasm backend (imported on demand: a bundler that cannot load it leaves training on cpu
+ * with the reason, instead of a dead worker) and switches to it. Resolves true, or why it failed.
+ */
+function startWasm(options: TrainingBackendOptions): Promise<true | string> {
+  wasmReady ??= (async (): Promise<true | string> => {
+    try {
+      const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
+      registerKernels('wasm'); // after the import: the package registers its own kernels when loaded
+      tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+      if (options.wasmPaths !== undefined) setWasmPaths(options.wasmPaths);
+      return (await tf.setBackend('wasm')) ? true : 'the wasm backend failed to start (no WebAssembly, or the .wasm file could not be loaded)';
+    } catch (error) {
+      return `the wasm backend could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
     }
-    wasmReady = tf.setBackend('wasm').catch(() => false);
-  } else if (tf.getBackend() !== 'wasm' && (await wasmReady)) {
-    await tf.setBackend('wasm');
-  }
+  })();
   return wasmReady;
 }
 
 /** Switches tfjs to the training backend and reports which one runs. Safe to call repeatedly. */
 export async function selectTrainingBackend(options: TrainingBackendOptions = {}): Promise<TrainingBackendInfo> {
-  registerKernels();
+  if (!cpuKernelsRegistered) {
+    cpuKernelsRegistered = true;
+    registerKernels('cpu');
+  }
   let fallbackReason: string | undefined;
   if ((options.prefer ?? 'wasm') === 'wasm') {
-    if (await startWasm(options)) {
+    const started = await startWasm(options);
+    if (started === true) {
+      if (tf.getBackend() !== 'wasm') await tf.setBackend('wasm');
       await tf.ready();
       const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
       return { name: 'wasm', simd, threads: false };
     }
-    fallbackReason = 'the wasm backend failed to start (no WebAssembly, or the .wasm file could not be loaded)';
+    fallbackReason = started;
   }
   if (!(await tf.setBackend('cpu'))) throw new Error('neither the wasm nor the cpu tfjs backend could start');
   await tf.ready();

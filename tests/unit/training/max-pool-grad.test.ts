@@ -66,6 +66,9 @@ describe('MaxPoolGrad kernel', () => {
 
   it('matches the stock cpu kernel on the wasm backend', async () => {
     expect((await selectTrainingBackend({ wasmPaths: WASM_DIR })).name).toBe('wasm');
+    // Ours, not the package's own (which it registers when it is imported, after ours).
+    expect(tf.getKernel(tf.MaxPoolGrad, 'wasm')?.kernelFunc.name).toBe('maxPoolGradKernel');
+    expect(tf.getKernel(tf.MaxPoolGrad, 'cpu')?.kernelFunc.name).toBe('maxPoolGradKernel');
     for (const [i, c] of cases.entries()) {
       // tfjs-backend-wasm 4.22's forward MaxPool corrupts its heap with some numeric paddings
       // (e.g. 3x3, pad 2: "memory access out of bounds"), so those cases run on cpu only.
