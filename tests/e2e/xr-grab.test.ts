@@ -79,27 +79,31 @@ describe('xr grab and locomotion', () => {
     expect((await readState(page)).placement).toEqual(start);
   });
 
-  it('right stick steps epochs; B resets the layout', async () => {
+  it('right stick steps epochs; A plays; B resets the layout', async () => {
     const { page } = await ctx.open('emulate=quest3');
+    const state = await waitForState(page, (s) => s.network !== null);
     await enterVr(page);
-    const base = await readState(page);
-    // A network summary of its own with five epochs, so the test does not depend on what is loaded.
-    const network = { ...(base.network ?? { name: 't', classNames: [], source: 'test', layers: [] }), layers: [{ id: 0, name: 'a', kind: 'dense' as const, outputShape: [4], cap: null }] };
-    await page.evaluate((network) => {
-      window.layerwalk.dispatch({ type: 'network-loaded', network, epochCount: 5, sampleCount: 1 });
-      window.layerwalk.dispatch({ type: 'set-layer-offset', layerId: 0, offset: [0.3, 0, 0] });
-    }, network);
-    expect((await readState(page)).epoch).toBe(4);
+    // The default recording opens at its newest epoch.
+    expect(state.epochCount).toBeGreaterThan(2);
+    const newest = state.epochCount - 1;
+    await page.evaluate(() => window.layerwalk.dispatch({ type: 'set-layer-offset', layerId: 1, offset: [0.3, 0, 0] }));
+    // A flick (shorter than the hold that repeats) steps once.
     await setThumbstick(page, 'right', -1, 0);
-    await waitFrames(page, 2);
+    await waitFrames(page, 1);
     await setThumbstick(page, 'right', 0, 0);
-    await waitForState(page, (s) => s.epoch === 3);
-    await waitFrames(page, 2);
+    await waitFrames(page, 3);
+    expect((await readState(page)).epoch).toBe(newest - 1);
     await setThumbstick(page, 'right', 1, 0);
-    await waitForState(page, (s) => s.epoch === 4);
+    await waitFrames(page, 1);
+    await setThumbstick(page, 'right', 0, 0);
+    await waitFrames(page, 3);
+    expect((await readState(page)).epoch).toBe(newest);
+    // Held: it repeats.
+    await setThumbstick(page, 'right', -1, 0);
+    await waitForState(page, (s) => s.epoch <= newest - 3);
     await setThumbstick(page, 'right', 0, 0);
     await setButton(page, 'right', 'b-button', 1);
-    await waitForState(page, (s) => s.layerViews[0]!.offset.every((v) => v === 0));
+    await waitForState(page, (s) => s.layerViews[1]!.offset.every((v) => v === 0));
     await setButton(page, 'right', 'b-button', 0);
     await setButton(page, 'right', 'a-button', 1);
     await waitForState(page, (s) => s.playing);
