@@ -20,6 +20,7 @@ import type { ReticleInfo } from './setup-session-placement';
 import { setupDesktopPointer } from './setup-desktop-pointer';
 import { setupKeyboard } from './setup-keyboard';
 import { createHintPanel } from './hint-panel';
+import { setupDesktopCameraKeeper } from './setup-desktop-camera-keeper';
 
 /**
  * All input, desktop and XR, in one call for main.ts: controllers and hands with their models,
@@ -138,6 +139,7 @@ export function setupXrInput(options: XrInputOptions): XrInput {
   );
   cleanups.push(mouse.dispose);
   cleanups.push(setupKeyboard(store));
+  cleanups.push(setupDesktopCameraKeeper(stage, store));
 
   const handSnapshot = (hand: Handedness): HandSnapshot => {
     const handle = hands.get(hand);

@@ -43,8 +43,11 @@ describe('xr sessions', () => {
     expect((await readState(page)).placement).toEqual(placed);
   });
 
-  it('returns to the desktop when the runtime ends the session, with state kept', async () => {
+  it('returns to the desktop when the runtime ends the session, with state kept and the desktop view back', async () => {
     const { page } = await ctx.open('emulate=quest3');
+    await waitForState(page, (s) => s.network !== null);
+    await waitFrames(page, 5);
+    const desktopView = await page.evaluate(() => window.layerwalk.camera().matrixWorldInverse);
     await enterSession(page, 'vr');
     await waitForState(page, (s) => s.placement.position[2] !== 0);
     await page.evaluate(() => {
@@ -58,6 +61,8 @@ describe('xr sessions', () => {
     expect({ ...after, session: 'vr', hoveredLayer: null }).toEqual({ ...inVr, hoveredLayer: null });
     const input = await readInput(page);
     expect(input.rig.position).toEqual([0, 0, 0]);
-    await waitFrames(page, 3);
+    await waitFrames(page, 5);
+    const backView = await page.evaluate(() => window.layerwalk.camera().matrixWorldInverse);
+    backView.forEach((v, i) => expect(v).toBeCloseTo(desktopView[i]!, 3));
   });
 });
