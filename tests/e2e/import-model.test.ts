@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { PNG } from 'pngjs';
 import { readFile, readdir } from 'node:fs/promises';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { saveModel } from '../unit/training/import/model-files';
@@ -91,6 +92,21 @@ async function createWideNetFiles(): Promise<{ name: string; mimeType: string; b
     { name: 'model.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(saved.json)) },
     ...[...saved.shards].map(([path, bytes]) => ({ name: path, mimeType: 'application/octet-stream', buffer: Buffer.from(bytes) })),
   ];
+}
+
+/** A width x height RGBA PNG whose red rises left to right and green top to bottom, blue = `blue`. */
+function createPng(width: number, height: number, blue: number): Buffer {
+  const png = new PNG({ width, height });
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const o = (y * width + x) * 4;
+      png.data[o] = Math.round((255 * x) / (width - 1));
+      png.data[o + 1] = Math.round((255 * y) / (height - 1));
+      png.data[o + 2] = blue;
+      png.data[o + 3] = 255;
+    }
+  }
+  return PNG.sync.write(png);
 }
 
 /** Every fixture file by its path under the models route, e.g. '/e2e-models/keras2-sequential/model.json'. */
@@ -214,7 +230,7 @@ describe('loading your own model', () => {
     expect((await readPageResources(app)).filter((url) => /\.wasm$|wasm-urls/.test(url))).toEqual([]);
   });
 
-  it('the file picker imports model.json + shard; a missing shard is named in a message and the network stays', async () => {
+  it('the file picker: a missing shard is named in a message and the network stays; model.json + shard (+ labels, images) import', async () => {
     const app = await openApp();
     const before = await readState(app.page);
     const file = (path: string) => ({ name: path.split('/').pop()!, mimeType: 'application/octet-stream', buffer: fixtures.get(`${MODELS_PATH}/${path}`)! });
@@ -232,8 +248,36 @@ describe('loading your own model', () => {
     const loaded = await waitForState(app.page, (s) => s.network?.source === 'model.json', 120_000);
     expect(loaded.network!.name).toBe('functional');
     expect(loaded.network!.layers.map((l) => l.kind)).toEqual(expect.arrayContaining(['add', 'concatenate']));
-    const messages = await app.page.evaluate(() => window.layerwalk.messages());
+    let messages = await app.page.evaluate(() => window.layerwalk.messages());
     expect(messages.filter((m) => m.level === 'error')).toHaveLength(1);
+
+    // With a labels file and two probe images, decoded in the worker (createImageBitmap + OffscreenCanvas).
+    await app.page.setInputFiles('#open-files', [
+      file('keras3-functional/model.json'),
+      file('keras3-functional/group1-shard1of1.bin'),
+      { name: 'labels.txt', mimeType: 'text/plain', buffer: Buffer.from('cat\ndog\nbird\n') },
+      { name: 'a.png', mimeType: 'image/png', buffer: createPng(16, 12, 0) },
+      { name: 'b.png', mimeType: 'image/png', buffer: createPng(20, 20, 255) },
+    ]);
+    const withProbes = await waitForState(app.page, (s) => s.network?.source === 'model.json' && s.sampleCount === 2, 120_000);
+    expect(withProbes.network!.classNames).toEqual(['cat', 'dog', 'bird']);
+    messages = await app.page.evaluate(() => window.layerwalk.messages());
+    expect(messages.some((m) => m.text === 'Probes: 2 of your images (a.png, b.png), resized to 10×10×2, normalised 0..1')).toBe(true);
+    expect(messages.filter((m) => m.level === 'error')).toHaveLength(1);
+    // One worker served all three imports.
     expect(app.page.workers().filter((worker) => /import\.worker/.test(worker.url()))).toHaveLength(1);
+  });
+
+  it('a worker that cannot start gives a message, never a hang, and the network stays', async () => {
+    const app = await openApp();
+    const before = await readState(app.page);
+    await app.context.route(/\/assets\/import\.worker-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+    await app.page.setInputFiles('#open-files', wideNet);
+    const error = await app.page.waitForFunction(() => window.layerwalk.messages().find((m) => m.level === 'error')?.text, null, { timeout: 60_000, polling: 100 });
+    expect((await error.jsonValue()) as string).toMatch(/^Could not open those files: the model-import worker failed/);
+    expect((await readState(app.page)).network).toEqual(before.network);
+    // Chromium may log the 404 itself: expected here, and nothing else.
+    expect(app.guards.consoleErrors.filter((text) => !/404/.test(text))).toEqual([]);
+    app.guards.consoleErrors.length = 0;
   });
 });
