@@ -4,7 +4,7 @@ import { useBrowser } from './harness/fixture';
 import { aimController, capturePixels, clickButton, computeRegionDifference, enterSession, readState, setButton, waitForState, waitFrames, worldPoint } from './harness/app';
 import type { Vec3 } from './harness/app';
 import { waitForInput } from './harness/xr-input';
-import { computeGapPoint, computeInFront, computeMapLayers } from './harness/xr-targets';
+import { computeGapPoint, computeInFront, computeLeftEyeRect, computeMapLayers } from './harness/xr-targets';
 
 async function enterVr(page: Page) {
   await enterSession(page, 'vr');
@@ -25,13 +25,18 @@ describe('xr controllers on the network', () => {
     await aimController(page, 'right', computeInFront(gap), gap);
     await waitForInput(page, (i) => i.right.layerId === k && i.right.aimKind === 'layer');
     await waitFrames(page, 5);
+    const firstMap = await worldPoint(page, { layerId: k, channel: 0 });
     const before = await capturePixels(page);
     await clickButton(page, 'right', 'trigger');
     await waitForState(page, (s) => s.layerViews[k]!.collapsed);
     await waitFrames(page, 30);
     const collapsed = await capturePixels(page);
-    const whole = { x: 0, y: 0, width: before.width, height: before.height };
-    expect(computeRegionDifference(before, collapsed, whole)).toBeGreaterThan(0.5);
+    // Where the first map of layer k showed in the left eye, the pixels change; the sky above does not.
+    const region = await computeLeftEyeRect(page, firstMap!, 20);
+    expect(region.width * region.height).toBeGreaterThan(1000);
+    expect(computeRegionDifference(before, collapsed, region)).toBeGreaterThan(5);
+    const sky = { x: 0, y: 0, width: before.width / 2, height: 40 };
+    expect(computeRegionDifference(before, collapsed, sky)).toBeLessThan(1);
     // Collapsed: one slab; the trigger on it expands the layer again.
     const slab = await worldPoint(page, { layerId: k, channel: -1 });
     expect(slab).not.toBeNull();
