@@ -88,6 +88,8 @@ export interface UiAutomation {
   stats(): { drawCalls: number; textSets: number; surfaceDraws: number; widgets: number; labelLines: number; updateMs: number; textMs: number; updates: number };
   /** Progress-bar fill of the running training epoch, 0..1, as drawn. */
   progress(): number;
+  /** The panel dock's world position and the network bounds it keeps out of. */
+  placement(): { dock: [number, number, number]; network: { min: readonly number[]; max: readonly number[] } | null };
 }
 
 declare global {

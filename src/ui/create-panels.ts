@@ -6,7 +6,7 @@ import type { AppStore } from '../app/store';
 import type { PointerTarget } from '../core/pointer-target';
 import { createDock } from './dock';
 import { createEpochPanel, EPOCH_PANEL_SIZE } from './epoch-panel';
-import { createInspectorPanel } from './inspector/inspector-panel';
+import { createInspectorPanel, INSPECTOR_PANEL_SIZE } from './inspector/inspector-panel';
 import { createLayerPanel, LAYER_PANEL_SIZE } from './layer-panel';
 import { isShown } from './panel';
 import type { PanelController } from './panel-controller';
@@ -53,6 +53,8 @@ export interface UiPanels {
   uiPoint(name: string): [number, number, number] | null;
   /** Pins the epoch panel to a controller (wrist menu); null puts it back in the dock. */
   pinToController(controller: THREE.Object3D | null): void;
+  /** Where the dock is and the network bounds it keeps out of (world). */
+  placement(): { dock: [number, number, number]; network: Box | null };
   /** Whether the dock follows the viewer (true) or stays where it is. */
   setFollowing(following: boolean): void;
   stats(): UiStats;
@@ -91,7 +93,13 @@ export function createUiPanels(options: UiPanelsOptions): UiPanels {
   place(epoch.object, 0, 0, 0);
   place(samples.object, -(EPOCH_PANEL_SIZE.width + SAMPLE_PANEL_SIZE.width) / 2 - gap, (SAMPLE_PANEL_SIZE.height - EPOCH_PANEL_SIZE.height) / 2, sideAngle);
   place(layer.object, (EPOCH_PANEL_SIZE.width + LAYER_PANEL_SIZE.width) / 2 + gap, (LAYER_PANEL_SIZE.height - EPOCH_PANEL_SIZE.height) / 2, -sideAngle);
-  place(inspector.object, 0, EPOCH_PANEL_SIZE.height / 2 + 0.19 + gap + 0.02, 0);
+  // Above the layer panel, off the centre line, so the network straight ahead stays in view.
+  place(
+    inspector.object,
+    (EPOCH_PANEL_SIZE.width + INSPECTOR_PANEL_SIZE.width) / 2 + gap,
+    (LAYER_PANEL_SIZE.height - EPOCH_PANEL_SIZE.height) / 2 + LAYER_PANEL_SIZE.height / 2 + gap + INSPECTOR_PANEL_SIZE.height / 2,
+    -sideAngle,
+  );
   const epochHome = { position: epoch.object.position.clone(), quaternion: epoch.object.quaternion.clone() };
 
   let previous: AppState | null = null;
@@ -157,6 +165,10 @@ export function createUiPanels(options: UiPanelsOptions): UiPanels {
         epoch.object.quaternion.copy(epochHome.quaternion);
         epoch.object.scale.setScalar(1);
       }
+    },
+    placement() {
+      const b = options.networkBounds();
+      return { dock: dock.group.position.toArray() as [number, number, number], network: b && { min: [...b.min], max: [...b.max] } };
     },
     setFollowing(following) {
       dock.following = following;

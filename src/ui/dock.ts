@@ -65,7 +65,11 @@ export function createDock(): Dock {
       dockArray[1] = p.y;
       dockArray[2] = p.z;
       if (options.frame === 'view') group.quaternion.slerp(viewQuaternion, k);
-      else group.rotation.set(0, computeFacingYaw(dockArray, eyeArray), 0);
+      else {
+        // Face the eyes: yaw toward the viewer, then tilt the panel's +z normal up toward eye height.
+        const pitch = Math.atan2(eye.y - p.y, Math.hypot(eye.x - p.x, eye.z - p.z));
+        group.rotation.set(-pitch, computeFacingYaw(dockArray, eyeArray), 0, 'YXZ');
+      }
       group.updateMatrixWorld(true);
     },
   };

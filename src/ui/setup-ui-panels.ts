@@ -27,8 +27,10 @@ export interface SetupUiPanelsOptions {
   readonly addTarget: (target: PointerTarget) => () => void;
   /** DOM overlay for the help. */
   readonly overlay: HTMLElement;
-  /** The network's world-space object (the placement group): panels keep out of its bounds. */
+  /** Network space -> world (the placement group). */
   readonly network: THREE.Object3D;
+  /** The network's bounding box in network space (layout's min / max), or null before one is laid out. */
+  readonly networkBox: () => { readonly min: readonly number[]; readonly max: readonly number[] } | null;
   readonly fontBaseUrl?: string;
 }
 
@@ -56,22 +58,33 @@ export async function loadUiFont(baseUrl: string): Promise<{ json: MsdfFontJson 
   return { json, texture };
 }
 
-/** Recomputes the network's world bounds at most every `intervalMs` (a traversal, not per-frame work). */
-function createBoundsSampler(object: THREE.Object3D, intervalMs = 500): () => Box | null {
-  const box = new THREE.Box3();
+/**
+ * The network's world bounds: layout's box (network space) through the placement transform, the 8
+ * corners re-boxed. Recomputed when the box or the transform changed, so not per-frame work.
+ */
+function createBoundsSampler(space: THREE.Object3D, networkBox: SetupUiPanelsOptions['networkBox']): () => Box | null {
+  const corner = new THREE.Vector3();
+  const lastMatrix = new THREE.Matrix4();
   const out = { min: [0, 0, 0] as [number, number, number], max: [0, 0, 0] as [number, number, number] };
-  let last = -Infinity;
-  let empty = true;
+  let lastBox: ReturnType<SetupUiPanelsOptions['networkBox']> = null;
   return () => {
-    const now = performance.now();
-    if (now - last > intervalMs) {
-      last = now;
-      box.setFromObject(object);
-      empty = box.isEmpty();
-      box.min.toArray(out.min);
-      box.max.toArray(out.max);
+    const box = networkBox();
+    if (!box) return null;
+    space.updateWorldMatrix(true, false);
+    if (box === lastBox && lastMatrix.equals(space.matrixWorld)) return out;
+    lastBox = box;
+    lastMatrix.copy(space.matrixWorld);
+    out.min.fill(Infinity);
+    out.max.fill(-Infinity);
+    for (let i = 0; i < 8; i++) {
+      corner.set(i & 1 ? box.max[0]! : box.min[0]!, i & 2 ? box.max[1]! : box.min[1]!, i & 4 ? box.max[2]! : box.min[2]!).applyMatrix4(space.matrixWorld);
+      for (let k = 0; k < 3; k++) {
+        const v = corner.getComponent(k);
+        if (v < out.min[k]!) out.min[k] = v;
+        if (v > out.max[k]!) out.max[k] = v;
+      }
     }
-    return empty ? null : out;
+    return out;
   };
 }
 
@@ -85,7 +98,7 @@ export async function setupUiPanels(options: SetupUiPanelsOptions): Promise<UiPa
     store: options.store,
     recordings: options.recordings,
     training: options.training,
-    networkBounds: createBoundsSampler(options.network),
+    networkBounds: createBoundsSampler(options.network, options.networkBox),
   });
   options.scene.add(panels.root);
   const removals = panels.targets.map((t) => options.addTarget(t));

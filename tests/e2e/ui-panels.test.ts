@@ -19,6 +19,20 @@ async function waitForUi(page: Page): Promise<void> {
   await waitFrames(page, 3);
 }
 
+/** Waits until the panel dock has stopped gliding after entering a session. */
+async function waitForDockSettled(page: Page): Promise<void> {
+  const dock = () => page.evaluate(() => window.layerwalk.ui!.placement().dock);
+  const deadline = Date.now() + 30_000;
+  let previous = await dock();
+  for (;;) {
+    await waitFrames(page, 5);
+    const current = await dock();
+    if (Math.hypot(current[0] - previous[0], current[1] - previous[1], current[2] - previous[2]) < 1e-4) return;
+    if (Date.now() > deadline) throw new Error('the panel dock kept moving');
+    previous = current;
+  }
+}
+
 /** Aims the right controller at a panel widget from a hand position below and in front of the eyes. */
 async function aimAt(page: Page, name: string): Promise<Vec3> {
   const target = await uiPoint(page, name);
@@ -67,7 +81,7 @@ describe('ui panels', () => {
     const { page } = await ctx.open('emulate=quest3');
     await waitForUi(page);
     await enterSession(page, 'vr');
-    await waitFrames(page, 10);
+    await waitForDockSettled(page);
     const last = (await readState(page)).epochCount - 1;
     await page.evaluate((epoch) => window.layerwalk.dispatch({ type: 'set-epoch', epoch }), last);
     await aimAt(page, 'epoch-slider@0.97');
@@ -95,6 +109,7 @@ describe('ui panels', () => {
     const { page } = await ctx.open('emulate=quest3');
     await waitForUi(page);
     await enterSession(page, 'vr');
+    await waitForDockSettled(page);
     await page.evaluate(() => {
       window.layerwalk.dispatch({ type: 'set-epoch', epoch: 0 });
       window.layerwalk.dispatch({ type: 'set-playback-speed', epochsPerSecond: 4 });

@@ -47,7 +47,7 @@ export function computeInspectorSummary(model: InspectorModel, channel: number):
       return [
         `${unit}: sum of ${e.inputCount} inputs x weights = ${formatValue(e.sum, 4)}   (top ${e.top.length}: ${formatValue(top, 4)})`,
         `+ bias ${formatValue(e.bias, 4)} = pre-activation ${formatValue(e.preActivation, 4)}`,
-        `${e.activation} -> ${formatValue(e.value, 4)}${stored(model.stored)}`,
+        `${e.activation} = ${formatValue(e.value, 4)}${stored(model.stored)}`,
       ].join('\n');
     }
   }
