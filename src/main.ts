@@ -171,9 +171,9 @@ async function startApp(): Promise<void> {
   const training = setupLiveTraining({ store, holder, show: showRecording, report: (level, text) => messages.show(level, text) });
   try {
     const { setupUiPanels } = await import('./ui/setup-ui-panels');
-    const ui = await setupUiPanels({ scene, camera, renderer, store, recordings: holder, training, loop, addTarget: (t) => xrInput.addTarget(t), overlay, network: view.group });
+    const ui = await setupUiPanels({ scene, camera, renderer, store, recordings: holder, training, loop, addTarget: (t) => xrInput.addTarget(t), overlay, network: placement, networkBox: () => networkScene.layout });
     extendAutomationApi({
-      ui: { point: (name) => ui.panels.uiPoint(name), screenPoint: (name) => ui.screenPoint(name), texts: () => ui.panels.texts(), stats: () => ui.panels.stats(), progress: () => ui.panels.progress() },
+      ui: { point: (name) => ui.panels.uiPoint(name), screenPoint: (name) => ui.screenPoint(name), texts: () => ui.panels.texts(), stats: () => ui.panels.stats(), progress: () => ui.panels.progress(), placement: () => ui.panels.placement() },
     });
   } catch (error) {
     messages.show('error', computeErrorText('Could not build the panels', error));
