@@ -23,8 +23,9 @@ export async function decodeImageFile(file: ImportFile): Promise<DecodedImage> {
   }
   try {
     const { width, height } = bitmap;
-    const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(width, height) : Object.assign(document.createElement('canvas'), { width, height });
-    const context = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
+    // OffscreenCanvas exists in workers and every current browser; this module runs in both.
+    if (typeof OffscreenCanvas !== 'function') throw new ModelImportError('bad-image', `${name}: this environment has no OffscreenCanvas to decode it`, name);
+    const context = new OffscreenCanvas(width, height).getContext('2d');
     if (!context) throw new ModelImportError('bad-image', `${name}: no 2D canvas to decode it`, name);
     context.drawImage(bitmap, 0, 0);
     return { width, height, data: context.getImageData(0, 0, width, height).data };
