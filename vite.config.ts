@@ -13,9 +13,6 @@ export default defineConfig({
     dedupe: ['three'],
   },
   worker: { format: 'es' },
-  optimizeDeps: {
-    exclude: ['@tensorflow/tfjs-backend-wasm'],
-  },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -41,7 +41,10 @@ export function setupLiveTraining(options: LiveTrainingOptions): TrainingControl
     const created = options.createClient
       ? await options.createClient()
       : (await import('./training/training-client')).createWorkerTrainingClient();
-    created.on('state', (state) => update({ type: 'training-updated', training: { status: STATUS[state] ?? 'idle' } }));
+    // After a reset the session's own 'paused' arrives late; the app is back to idle by then.
+    created.on('state', (state) => {
+      if (live) update({ type: 'training-updated', training: { status: STATUS[state] ?? 'idle' } });
+    });
     created.on('backend', (backend) => {
       const name = `${backend.name}${backend.simd ? ' + SIMD' : ''}`;
       update({ type: 'training-updated', training: { backend: name } });
@@ -51,6 +54,7 @@ export function setupLiveTraining(options: LiveTrainingOptions): TrainingControl
       pending = { network, dataset, probes, epochs: [] };
     });
     created.on('progress', (p) => {
+      if (!live) return;
       update({ type: 'training-updated', training: { batch: p.batch, batchesPerEpoch: p.batchesPerEpoch, samplesPerSecond: p.samplesPerSecond } });
     });
     created.on('epoch', ({ snapshot }) => {
