@@ -69,7 +69,13 @@ export interface UiPanels {
 
 export function createUiPanels(options: UiPanelsOptions): UiPanels {
   const { context, store, recordings } = options;
-  const epochController = createEpochPanel(context, store, recordings, options.training);
+  const dock = createDock();
+  const epochController = createEpochPanel(context, store, recordings, options.training, {
+    following: () => dock.following,
+    setFollowing: (following) => {
+      dock.following = following;
+    },
+  });
   const samplesController = createSamplePicker(context, store, recordings);
   const layerController = createLayerPanel(context, store, recordings);
   const inspectorController = createInspectorPanel(context, store, recordings);
@@ -78,7 +84,6 @@ export function createUiPanels(options: UiPanelsOptions): UiPanels {
   const samples = samplesController.panel;
   const layer = layerController.panel;
   const inspector = inspectorController.panel;
-  const dock = createDock();
   const root = new THREE.Group();
   root.name = 'ui-panels';
   root.add(dock.group);

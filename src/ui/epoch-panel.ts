@@ -20,7 +20,19 @@ import { createSlider } from './widgets/slider';
 export const EPOCH_PANEL_SIZE = { width: 0.56, height: 0.35 };
 export const PLAYBACK_SPEEDS = [0.5, 1, 2, 4] as const;
 
-export function createEpochPanel(context: UiContext, store: AppStore, recordings: RecordingHolder, training: TrainingControls | null): PanelController & { progress(): number } {
+/** Whether the panels follow the viewer or stay where they are (the dock's switch). */
+export interface FollowSwitch {
+  following(): boolean;
+  setFollowing(following: boolean): void;
+}
+
+export function createEpochPanel(
+  context: UiContext,
+  store: AppStore,
+  recordings: RecordingHolder,
+  training: TrainingControls | null,
+  follow: FollowSwitch,
+): PanelController & { progress(): number } {
   const panel = createPanel(context, { name: 'epoch', ...EPOCH_PANEL_SIZE });
   const pad = 0.02;
   const inner = EPOCH_PANEL_SIZE.width - 2 * pad;
@@ -50,6 +62,14 @@ export function createEpochPanel(context: UiContext, store: AppStore, recordings
       onPress: () => store.dispatch({ type: 'set-playback-speed', epochsPerSecond: speed }),
       selected: () => store.getState().playbackSpeed === speed,
     })),
+    {
+      name: 'follow',
+      caption: () => (follow.following() ? 'Stay here' : 'Follow me'),
+      onPress: () => {
+        follow.setFollowing(!follow.following());
+        row.refresh();
+      },
+    },
   ]);
 
   const trainingSection = addTrainingSection(panel, store, training, { x: pad, y: 0.245, width: inner });

@@ -75,6 +75,25 @@ describe('ui panels', () => {
     expect(after.followLatest).toBe(false);
     await clickWidget(page, 'speed-0.5');
     await waitForState(page, (s) => s.playbackSpeed === 0.5);
+    // Following (default): orbiting the camera moves the panels along; after "Stay here" it does not.
+    const dockAt = () => page.evaluate(() => window.layerwalk.ui!.placement().dock);
+    const orbit = async (x0: number, x1: number) => {
+      await page.mouse.move(x0, 150);
+      await page.mouse.down();
+      await page.mouse.move(x1, 170, { steps: 8 });
+      await page.mouse.up();
+      await waitFrames(page, 40);
+    };
+    const start = await dockAt();
+    await orbit(200, 700);
+    const followed = await dockAt();
+    expect(Math.hypot(followed[0] - start[0], followed[2] - start[2])).toBeGreaterThan(0.3);
+    await clickWidget(page, 'follow');
+    await waitFrames(page, 3);
+    expect((await uiTexts(page)).epoch![1]).toContain('Follow me');
+    const stayed = await dockAt();
+    await orbit(700, 200);
+    expect(await dockAt()).toEqual(stayed);
   });
 
   it('VR: dragging the timeline thumb with the right controller ray scrubs the epochs continuously', async () => {
