@@ -223,7 +223,7 @@ const NETWORKS: Record<SyntheticKind, () => NetworkDescription> = { tiny: create
 
 /** Encoded bytes of a synthetic recording; the large one uses 8-bit weights (2 epochs: 160 MB instead of 320 MB). */
 export function encodeSyntheticRecording(kind: SyntheticKind, options: SyntheticOptions = {}): Uint8Array {
-  const recording = createSyntheticRecording(NETWORKS[kind](), kind === 'large' ? { probes: 1, ...options } : options);
+  const recording = createSyntheticRecording(NETWORKS[kind](), options);
   const encode: EncodeOptions = kind === 'large' ? { weightBits: 8 } : {};
   return encodeRecording(recording, encode);
 }
