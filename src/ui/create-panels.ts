@@ -29,6 +29,8 @@ export interface UiPanelsOptions {
   readonly training: TrainingControls | null;
   /** World-space bounding box of the network, or null before one is shown. */
   readonly networkBounds: () => Box | null;
+  /** The left controller's grip (wrist menu anchor) while one is connected. */
+  readonly leftController?: () => THREE.Object3D | null;
 }
 
 export interface UiStats {
@@ -70,11 +72,17 @@ export interface UiPanels {
 export function createUiPanels(options: UiPanelsOptions): UiPanels {
   const { context, store, recordings } = options;
   const dock = createDock();
+  /** The controller the epoch panel is pinned to (wrist menu), or null when it is in the dock. */
+  let pinnedTo: THREE.Object3D | null = null;
   const epochController = createEpochPanel(context, store, recordings, options.training, {
     following: () => dock.following,
     setFollowing: (following) => {
       dock.following = following;
     },
+  }, {
+    available: () => (options.leftController?.() ?? null) !== null,
+    pinned: () => pinnedTo !== null,
+    toggle: () => pinToController(pinnedTo ? null : (options.leftController?.() ?? null)),
   });
   const samplesController = createSamplePicker(context, store, recordings);
   const layerController = createLayerPanel(context, store, recordings);
@@ -120,6 +128,23 @@ export function createUiPanels(options: UiPanelsOptions): UiPanels {
   if (recordings.current) for (const c of controllers) c.recordingChanged();
   apply(store.getState());
 
+  function pinToController(controller: THREE.Object3D | null): void {
+    pinnedTo = controller;
+    if (controller) {
+      controller.add(epoch.object);
+      // Above the wrist, tilted toward the eyes, half size: a wrist menu read at ~0.35 m.
+      epoch.object.position.set(0, 0.08, 0.02);
+      epoch.object.rotation.set(-Math.PI / 3, 0, 0);
+      epoch.object.scale.setScalar(0.5);
+    } else {
+      dock.group.add(epoch.object);
+      epoch.object.position.copy(epochHome.position);
+      epoch.object.quaternion.copy(epochHome.quaternion);
+      epoch.object.scale.setScalar(1);
+    }
+    epoch.invalidate();
+  }
+
   const playback = createPlaybackUpdater(store);
   const scratch = new THREE.Vector3();
   let wasPresenting: boolean | null = null;
@@ -157,20 +182,7 @@ export function createUiPanels(options: UiPanelsOptions): UiPanels {
       }
       return null;
     },
-    pinToController(controller) {
-      if (controller) {
-        controller.add(epoch.object);
-        // Above the wrist, tilted toward the eyes, half size: a wrist menu read at ~0.35 m.
-        epoch.object.position.set(0, 0.08, 0.02);
-        epoch.object.rotation.set(-Math.PI / 3, 0, 0);
-        epoch.object.scale.setScalar(0.5);
-      } else {
-        dock.group.add(epoch.object);
-        epoch.object.position.copy(epochHome.position);
-        epoch.object.quaternion.copy(epochHome.quaternion);
-        epoch.object.scale.setScalar(1);
-      }
-    },
+    pinToController,
     placement() {
       const b = options.networkBounds();
       return { dock: dock.group.position.toArray() as [number, number, number], network: b && { min: [...b.min], max: [...b.max] } };

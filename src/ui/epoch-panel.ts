@@ -26,12 +26,20 @@ export interface FollowSwitch {
   setFollowing(following: boolean): void;
 }
 
+/** Pinning the epoch panel to the left controller as a wrist menu (only when one is connected). */
+export interface WristSwitch {
+  available(): boolean;
+  pinned(): boolean;
+  toggle(): void;
+}
+
 export function createEpochPanel(
   context: UiContext,
   store: AppStore,
   recordings: RecordingHolder,
   training: TrainingControls | null,
   follow: FollowSwitch,
+  wrist: WristSwitch,
 ): PanelController & { progress(): number } {
   const panel = createPanel(context, { name: 'epoch', ...EPOCH_PANEL_SIZE });
   const pad = 0.02;
@@ -68,6 +76,16 @@ export function createEpochPanel(
       onPress: () => {
         follow.setFollowing(!follow.following());
         row.refresh();
+      },
+    },
+    {
+      name: 'wrist',
+      caption: () => (wrist.pinned() ? 'Unpin' : 'Wrist'),
+      enabled: () => wrist.available() || wrist.pinned(),
+      onPress: () => {
+        wrist.toggle();
+        row.refresh();
+        panel.invalidate();
       },
     },
   ]);

@@ -93,13 +93,37 @@ export async function setupUiPanels(options: SetupUiPanelsOptions): Promise<UiPa
   // Em size: at least what 0.3 degrees of arc needs at the dock distance, and comfortable on desktop.
   const fontSize = Math.max(computeMinFontSize(XR_DOCK.distance), 0.0125);
   const context = createUiContext(font.json, font.texture, fontSize);
+  // The left controller's grip (the same group src/xr puts in the rig) anchors the wrist menu.
+  let leftGrip: THREE.Object3D | null = null;
+  const gripListeners: (() => void)[] = [];
+  const panelsRef: { current: UiPanels | null } = { current: null };
+  for (const index of [0, 1]) {
+    const grip = options.renderer.xr.getControllerGrip(index);
+    const onConnected = (event: { data?: { handedness?: string } }) => {
+      if (event.data?.handedness === 'left') leftGrip = grip;
+    };
+    const onDisconnected = () => {
+      if (leftGrip !== grip) return;
+      leftGrip = null;
+      // The wrist menu goes back to the dock rather than vanishing with the controller.
+      panelsRef.current?.pinToController(null);
+    };
+    grip.addEventListener('connected', onConnected);
+    grip.addEventListener('disconnected', onDisconnected);
+    gripListeners.push(() => {
+      grip.removeEventListener('connected', onConnected);
+      grip.removeEventListener('disconnected', onDisconnected);
+    });
+  }
   const panels = createUiPanels({
     context,
     store: options.store,
     recordings: options.recordings,
     training: options.training,
     networkBounds: createBoundsSampler(options.network, options.networkBox),
+    leftController: () => leftGrip,
   });
+  panelsRef.current = panels;
   options.scene.add(panels.root);
   const removals = panels.targets.map((t) => options.addTarget(t));
   removals.push(options.loop.add('state', (frame) => panels.updateState(frame.dt)));
@@ -119,7 +143,7 @@ export async function setupUiPanels(options: SetupUiPanelsOptions): Promise<UiPa
       return [rect.left + ((projected.x + 1) / 2) * rect.width, rect.top + ((1 - projected.y) / 2) * rect.height];
     },
     cleanup() {
-      for (const remove of removals) remove();
+      for (const remove of [...removals, ...gripListeners]) remove();
       help.element.remove();
       panels.dispose();
       font.texture.dispose();

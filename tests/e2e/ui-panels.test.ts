@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { computeSpatialShape } from '../../src/domain/network';
 import { decodeRecording } from '../../src/snapshot';
 import { useBrowser } from './harness/fixture';
-import { aimController, enterSession, readState, setButton, waitForState, waitFrames, type Vec3 } from './harness/app';
+import { aimController, enterSession, readState, setButton, setControllerPose, waitForState, waitFrames, type Vec3 } from './harness/app';
 import { waitForInput } from './harness/xr-input';
 
 const uiPoint = (page: Page, name: string): Promise<Vec3 | null> => page.evaluate((n) => window.layerwalk.ui?.point(n) ?? null, name);
@@ -142,6 +142,29 @@ describe('ui panels', () => {
     const state = await waitForState(page, (s) => s.epoch >= 3, 60_000);
     expect(state.epoch).toBeGreaterThanOrEqual(3);
     expect((await uiTexts(page)).epoch![1]).toContain('Pause');
+  });
+
+  it('VR: the Wrist button pins the epoch panel to the left controller', async () => {
+    const { page } = await ctx.open('emulate=quest3');
+    await waitForUi(page);
+    await enterSession(page, 'vr');
+    await waitForDockSettled(page);
+    const left: Vec3 = [-0.25, 1.1, -0.25];
+    await setControllerPose(page, 'left', left, [0, 0, 0, 1]);
+    await aimAt(page, 'wrist');
+    await waitForInput(page, (i) => i.right.aim === 'panel' && i.left.connected);
+    await setButton(page, 'right', 'trigger', 1);
+    await waitFrames(page, 3);
+    await setButton(page, 'right', 'trigger', 0);
+    await waitFrames(page, 5);
+    expect((await uiTexts(page)).epoch![1]).toContain('Unpin');
+    const panel = (await uiPoint(page, 'panel-epoch'))!;
+    // Offset (0, 0.08, 0.02) from the grip, which sits near the controller's position.
+    expect(Math.hypot(panel[0] - left[0], panel[1] - left[1], panel[2] - left[2])).toBeLessThan(0.2);
+    // It follows the hand.
+    await setControllerPose(page, 'left', [left[0] + 0.3, left[1], left[2]], [0, 0, 0, 1]);
+    await waitFrames(page, 5);
+    expect((await uiPoint(page, 'panel-epoch'))![0]).toBeCloseTo(panel[0] + 0.3, 1);
   });
 
   it('the inspector shows the sum, bias and pre-activation of a conv cell, equal to a recomputation here', async () => {
