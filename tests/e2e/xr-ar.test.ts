@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './harness/fixture';
-import { aimController, clickButton, enterSession, readState, waitForState, waitFrames } from './harness/app';
+import { aimController, clickButton, enterSession, waitForState } from './harness/app';
 import { waitForInput } from './harness/xr-input';
 
 describe('xr AR placement', () => {
   const ctx = useBrowser();
 
-  it('a hit-test reticle lies on a surface of the synthetic room; the trigger puts the network there at table-top scale', async () => {
+  it('a hit-test reticle lies on a surface of the synthetic room; the trigger puts the network there at table-top scale; Y picks it up to place again', async () => {
     const { page } = await ctx.open('emulate=quest3');
     await enterSession(page, 'ar');
     // Aim the right controller down in front: the office capture has a floor and furniture there.
@@ -29,7 +29,16 @@ describe('xr AR placement', () => {
     const base = await page.evaluate(() => window.layerwalk.worldPoint({ base: true }));
     expect(base).not.toBeNull();
     expect(Math.hypot(base![0] - position[0], base![1] - position[1], base![2] - position[2])).toBeLessThan(0.01);
-    await waitFrames(page, 3);
-    expect((await readState(page)).session).toBe('ar');
+    // Y picks it up; the reticle is back, and the trigger places it again somewhere else.
+    await clickButton(page, 'left', 'y-button');
+    await aimController(page, 'right', [0.2, 1.3, -0.3], [-0.2, 0, -0.9]);
+    const again = await waitForInput(page, (i) => i.placing && i.reticle.visible && Math.abs(i.reticle.position[0] - position[0]) > 0.05);
+    await clickButton(page, 'right', 'trigger');
+    const moved = await waitForState(page, (s) => s.placement.position[0] !== state.placement.position[0]);
+    const baseAgain = await page.evaluate(() => window.layerwalk.worldPoint({ base: true }));
+    const p2 = again.reticle.position;
+    expect(Math.hypot(baseAgain![0] - p2[0], baseAgain![1] - p2[1], baseAgain![2] - p2[2])).toBeLessThan(0.01);
+    expect(moved.placement.scale).toBeCloseTo(state.placement.scale, 6);
+    expect(moved.session).toBe('ar');
   });
 });

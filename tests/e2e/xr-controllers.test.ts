@@ -24,6 +24,9 @@ describe('xr controllers on the network', () => {
     const gap = await computeGapPoint(page, k);
     await aimController(page, 'right', computeInFront(gap), gap);
     await waitForInput(page, (i) => i.right.layerId === k && i.right.aimKind === 'layer');
+    // The ray's layer is highlighted (hover-layer), and the ray ends on it.
+    await waitForState(page, (s) => s.hoveredLayer === k);
+    expect((await waitForInput(page, (i) => i.right.distance !== null)).right.distance).toBeCloseTo(0.2, 1);
     await waitFrames(page, 5);
     const firstMap = await worldPoint(page, { layerId: k, channel: 0 });
     const before = await capturePixels(page);
