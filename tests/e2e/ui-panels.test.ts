@@ -69,6 +69,7 @@ describe('ui panels', () => {
   it('desktop: mouse clicks on panel buttons go through the pointer system', async () => {
     const { page } = await ctx.open();
     await waitForUi(page);
+    await waitForDockSettled(page);
     const before = await readState(page);
     await clickWidget(page, 'step-back');
     const after = await waitForState(page, (s) => s.epoch === before.epoch - 1);
@@ -86,6 +87,7 @@ describe('ui panels', () => {
     };
     const start = await dockAt();
     await orbit(200, 700);
+    await waitForDockSettled(page);
     const followed = await dockAt();
     expect(Math.hypot(followed[0] - start[0], followed[2] - start[2])).toBeGreaterThan(0.3);
     await clickWidget(page, 'follow');
