@@ -1,3 +1,4 @@
+import type { Line, Mesh, Object3D } from 'three';
 import type { AppStore } from '../app/store';
 import type { FrameLoop } from '../core/frame-loop';
 import type { PointerTarget } from '../core/pointer-target';
@@ -64,6 +65,8 @@ export interface XrInputSnapshot {
   mouse: MouseSnapshot;
   reticle: ReticleInfo;
   placing: boolean;
+  /** Visible meshes and lines the input draws (controller and hand models, rays, hint card, reticle, arc, outline): its draw calls per eye. */
+  drawables: number;
   rig: {
     position: [number, number, number];
     quaternion: [number, number, number, number];
@@ -184,6 +187,7 @@ export function setupXrInput(options: XrInputOptions): XrInput {
         normal: [...placement.reticle.normal],
       },
       placing: placement.placing,
+      drawables: countDrawables(stage),
       rig: {
         position: stage.rig.position.toArray() as [number, number, number],
         quaternion: stage.rig.quaternion.toArray() as [number, number, number, number],
@@ -197,4 +201,19 @@ export function setupXrInput(options: XrInputOptions): XrInput {
       hands.dispose();
     },
   };
+}
+
+/** Visible renderables under the rig (controllers, hands, rays, card) and the input's own scene helpers. */
+function countDrawables(stage: Stage): number {
+  let count = 0;
+  const visit = (object: Object3D) => {
+    if ((object as Mesh).isMesh || (object as Line).isLine) count++;
+  };
+  stage.rig.traverseVisible(visit);
+  for (const name of ['ar-reticle', 'teleport-arc', 'teleport-marker', 'cell-outline']) {
+    stage.scene.children.forEach((child) => {
+      if (child.name === name && child.visible) count++;
+    });
+  }
+  return count;
 }
