@@ -160,10 +160,16 @@ export function setupGrab(ctx: XrContext, loop: FrameLoop): { control: GrabContr
     }
   });
 
+  // A session that ends mid-grab lets go (its controllers are gone with it).
+  const unsubscribe = ctx.store.subscribe((state, previous) => {
+    if (state.session === 'none' && previous.session !== 'none') for (const hand of HANDEDNESSES) control.end(hand);
+  });
+
   return {
     control,
     dispose: () => {
       remove();
+      unsubscribe();
       for (const hand of HANDEDNESSES) control.end(hand);
     },
   };
