@@ -90,5 +90,16 @@ export function setupTriggers(ctx: XrContext, loop: FrameLoop, grab: GrabControl
       else controllerFrame(hand, handle);
     }
   });
-  return remove;
+  // A pinch still closed when the session ends must not click in the next one.
+  const unsubscribe = ctx.store.subscribe((state, previous) => {
+    if (state.session !== 'none' || previous.session === 'none') return;
+    for (const hand of HANDEDNESSES) {
+      pinches[hand].phase = 'open';
+      onPanel[hand] = false;
+    }
+  });
+  return () => {
+    remove();
+    unsubscribe();
+  };
 }
