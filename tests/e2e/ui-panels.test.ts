@@ -64,6 +64,20 @@ describe('ui panels', () => {
     const idle = await page.evaluate(() => window.layerwalk.ui!.stats());
     expect(idle.textSets).toBe(open.textSets);
     expect(idle.surfaceDraws).toBe(open.surfaceDraws);
+    // Text rebuilds and canvas redraws while scrubbing leave no GPU objects behind.
+    const scrub = async () => {
+      for (let epoch = 0; epoch < 8; epoch++) {
+        await page.evaluate((e) => window.layerwalk.dispatch({ type: 'set-epoch', epoch: e }), epoch);
+        await waitFrames(page, 2);
+      }
+      await waitFrames(page, 12);
+    };
+    await scrub();
+    const first = await page.evaluate(() => window.layerwalk.stats());
+    await scrub();
+    const second = await page.evaluate(() => window.layerwalk.stats());
+    expect(second.geometries).toBe(first.geometries);
+    expect(second.textures).toBe(first.textures);
   });
 
   it('desktop: mouse clicks on panel buttons go through the pointer system', async () => {
