@@ -1,6 +1,7 @@
 /**
- * Frame benchmark in headless Chromium (WebGL2 through SwiftShader), against the production build
- * (dist/, served by vite preview): for the default MNIST recording and issue 4's synthetic large
+ * Frame benchmark in headless Chromium (WebGL2 through SwiftShader), against a production build of the
+ * current source made for this run in a private folder (others' `vite build` into dist/ cannot swap
+ * files under it), served by vite preview: for the default MNIST recording and issue 4's synthetic large
  * network (12 conv layers of 256 maps, 56x56 down to 7x7; dense 4096, 4096, 1000), with a tiny
  * network (input 4x4, flatten, 2 units) as the baseline of what the app costs around any network:
  *  - draw calls and triangles per view as three issued them (renderer.info): the network view's own,
@@ -15,12 +16,13 @@
  * loop is its only user) and renderer.render wrapped through three's __THREE_DEVTOOLS__ hook. Chromium
  * runs the GL commands in its GPU process, so SwiftShader's rasterisation is not in these main-thread
  * times, but on this loaded machine it paces frames (a few per second) and competes for the cores.
- * Pass --build to rebuild dist/ first (it is built when missing), --no-stereo to skip the headset pages.
+ * Pass --no-stereo to skip the headset pages.
  * (Functions passed to page.evaluate declare no named inner functions: tsx would wrap them in __name.)
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { preview } from 'vite';
 import type { Plugin } from 'vite';
@@ -78,7 +80,7 @@ function percentiles(values: number[]): { median: number; p95: number } {
   return { median: +at(0.5).toFixed(2), p95: +at(0.95).toFixed(2) };
 }
 
-/** Serves the synthetic recordings next to dist/ (same origin, so the app loads them with ?recording=). */
+/** Serves the synthetic recordings next to the build (same origin, so the app loads them with ?recording=). */
 function serveRecordings(files: Record<string, Uint8Array>): Plugin {
   return {
     name: 'bench-recordings',
@@ -166,24 +168,40 @@ async function measureSwitches(page: Page, kind: 'epoch' | 'sample', count: numb
 async function measureStereo(browser: Browser, baseUrl: string, label: string, recordingUrl: string | null): Promise<Record<string, number>> {
   log(`${label}: stereo`);
   const context = await browser.newContext({ viewport: { width: 960, height: 600 } });
+  const page = await context.newPage();
   try {
-    const page = await context.newPage();
-    await page.goto(`${baseUrl}/?emulate=quest3${recordingUrl ? `&recording=${encodeURIComponent(recordingUrl)}` : ''}`);
-    await page.waitForFunction(() => typeof window.layerwalk === 'object', null, { timeout: 120_000 });
-    await page.evaluate(() => window.layerwalk.ready);
-    await page.waitForFunction(() => window.layerwalk.ui !== undefined, null, { timeout: 60_000 });
-    await page.click('#enter-vr');
-    await page.waitForFunction(() => window.layerwalk.stats().xrFrames > 5, null, { timeout: 60_000, polling: 100 });
-    await page.waitForTimeout(1500); // bundled edges
-    const s = await page.evaluate(() => window.layerwalk.stats());
-    return {
-      stereo_views: s.views,
-      stereo_draw_calls_total_per_eye: s.drawCalls / Math.max(1, s.views),
-      stereo_triangles_total_per_eye: s.triangles / Math.max(1, s.views),
-      stereo_draw_calls_network_per_eye: s.networkDrawCalls,
-    };
+    return await labelled(`${label} (stereo)`, page, () => measureStereoPage(page, baseUrl, recordingUrl));
   } finally {
     await context.close();
+  }
+}
+
+async function measureStereoPage(page: Page, baseUrl: string, recordingUrl: string | null): Promise<Record<string, number>> {
+  await page.goto(`${baseUrl}/?emulate=quest3${recordingUrl ? `&recording=${encodeURIComponent(recordingUrl)}` : ''}`);
+  await page.waitForFunction(() => typeof window.layerwalk === 'object', null, { timeout: 120_000 });
+  await page.evaluate(() => window.layerwalk.ready);
+  await page.waitForFunction(() => window.layerwalk.ui !== undefined, null, { timeout: 60_000 });
+  await page.click('#enter-vr');
+  await page.waitForFunction(() => window.layerwalk.stats().xrFrames > 5, null, { timeout: 60_000, polling: 100 });
+  await page.waitForTimeout(1500); // bundled edges
+  const s = await page.evaluate(() => window.layerwalk.stats());
+  return {
+    stereo_views: s.views,
+    stereo_draw_calls_total_per_eye: s.drawCalls / Math.max(1, s.views),
+    stereo_triangles_total_per_eye: s.triangles / Math.max(1, s.views),
+    stereo_draw_calls_network_per_eye: s.networkDrawCalls,
+  };
+}
+
+/** Runs a measurement; a failure names the network and the page's own messages. */
+async function labelled<T>(label: string, page: Page, task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (error) {
+    const messages = await page
+      .evaluate(() => (typeof window.layerwalk === 'object' ? window.layerwalk.messages().map((m) => m.text) : []))
+      .catch(() => []);
+    throw new Error(`${label}: ${error instanceof Error ? error.message : String(error)}; app messages: ${JSON.stringify(messages)}`);
   }
 }
 
@@ -191,6 +209,14 @@ async function measureNetwork(browser: Browser, baseUrl: string, label: string, 
   log(`${label}: loading`);
   const context = await browser.newContext({ viewport: { width: 960, height: 600 } });
   const page = await context.newPage();
+  try {
+    return await labelled(label, page, () => measurePage(page, baseUrl, label, recordingUrl));
+  } finally {
+    await context.close();
+  }
+}
+
+async function measurePage(page: Page, baseUrl: string, label: string, recordingUrl: string | null): Promise<Record<string, unknown>> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
@@ -218,8 +244,6 @@ async function measureNetwork(browser: Browser, baseUrl: string, label: string, 
   log(`${label}: epoch and sample switches`);
   const epochs = await measureSwitches(page, 'epoch', SWITCHES);
   const samples = await measureSwitches(page, 'sample', SWITCHES);
-
-  await context.close();
 
   const s = counts.stats;
   const steadyFrame = percentiles(steady.frames);
@@ -261,16 +285,15 @@ async function measureNetwork(browser: Browser, baseUrl: string, label: string, 
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  if (process.argv.includes('--build') || !existsSync(resolve(ROOT, 'dist', 'index.html'))) {
-    log('building dist/');
-    const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
-    if (build.status !== 0) throw new Error('vite build failed');
-  }
+  const outDir = join(tmpdir(), 'layerwalk-bench-dist');
+  log(`building into ${outDir}`);
+  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  if (build.status !== 0 || !existsSync(join(outDir, 'index.html'))) throw new Error('vite build failed');
   log('generating synthetic recordings');
   const generated = performance.now();
   const files = { '/bench/tiny.lwrec': encodeSyntheticRecording('tiny'), '/bench/large.lwrec': encodeSyntheticRecording('large') };
   const generateMs = performance.now() - generated;
-  const server = await preview({ root: ROOT, logLevel: 'warn', plugins: [serveRecordings(files)], preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  const server = await preview({ root: ROOT, logLevel: 'warn', build: { outDir }, plugins: [serveRecordings(files)], preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const browser = await launchChromium(ensureChromium());
   try {
     const baseUrl = server.resolvedUrls!.local[0]!.replace(/\/$/, '');
