@@ -80,21 +80,31 @@ export interface ConvCellExplanation {
   readonly value: number;
 }
 
-/** Recomputes output cell (row, col, channel) of a conv2d layer from its input activations (HWC) and weights. */
+/**
+ * Recomputes output cell (row, col, channel) of a conv2d layer from its input activations (HWC) and
+ * weights. A depthwise conv (kernel [kh, kw, in, multiplier]; output channel = in * multiplier + m)
+ * sees one input channel: the explanation then has inChannels = 1.
+ */
 export function computeConvCell(layer: LayerDescription, inputShape: readonly number[], input: Float32Array, weights: readonly TensorData[], row: number, col: number, channel: number): ConvCellExplanation {
-  if (layer.kind !== 'conv2d') throw new NeuronExplainError(`layer "${layer.name}" is ${layer.kind}, not conv2d`);
-  const kernelTensor = weights[layer.weights.findIndex((w) => w.role === 'kernel')];
+  const depthwise = layer.kind === 'depthwise-conv2d';
+  if (layer.kind !== 'conv2d' && !depthwise) throw new NeuronExplainError(`layer "${layer.name}" is ${layer.kind}, not conv2d`);
+  const kernelTensor = weights[layer.weights.findIndex((w) => w.role === (depthwise ? 'depthwise_kernel' : 'kernel'))];
   if (!kernelTensor) throw new NeuronExplainError(`layer "${layer.name}" has no kernel`);
   const biasTensor = weights[layer.weights.findIndex((w) => w.role === 'bias')];
-  const [kh, kw, inC, outC] = kernelTensor.shape as [number, number, number, number];
+  const [kh, kw, kernelIn, kernelOut] = kernelTensor.shape as [number, number, number, number];
   const { height: inH, width: inW, channels } = computeSpatialShape(inputShape);
-  if (channels !== inC || input.length !== inH * inW * inC) {
-    throw new NeuronExplainError(`layer "${layer.name}": input is [${inputShape.join(',')}], its kernel expects ${inC} channels`);
+  if (channels !== kernelIn || input.length !== inH * inW * kernelIn) {
+    throw new NeuronExplainError(`layer "${layer.name}": input is [${inputShape.join(',')}], its kernel expects ${kernelIn} channels`);
   }
   const { height: outH, width: outW } = computeSpatialShape(layer.outputShape);
+  const outC = depthwise ? kernelIn * kernelOut : kernelOut;
   if (row < 0 || row >= outH || col < 0 || col >= outW || channel < 0 || channel >= outC) {
     throw new NeuronExplainError(`cell (${row}, ${col}, ${channel}) is outside layer "${layer.name}"`);
   }
+  // Depthwise: one input channel (channel / multiplier), its kernel slice [.., .., c, m].
+  const inC = depthwise ? 1 : kernelIn;
+  const firstIn = depthwise ? Math.floor(channel / kernelOut) : 0;
+  const kernelColumn = depthwise ? channel % kernelOut : channel;
   const [sh, sw] = layer.strides ?? [1, 1];
   const [dh, dw] = layer.dilation ?? [1, 1];
   const padding = layer.padding ?? 'valid';
@@ -113,9 +123,9 @@ export function computeConvCell(layer: LayerDescription, inputShape: readonly nu
       const outside = r < 0 || r >= inH || c < 0 || c >= inW;
       for (let k = 0; k < inC; k++) {
         const index = (i * kw + j) * inC + k;
-        const x = outside ? 0 : input[(r * inW + c) * inC + k]!;
-        // Kernel layout [kh, kw, in, out].
-        const w = kernelTensor.data[((i * kw + j) * inC + k) * outC + channel]!;
+        const x = outside ? 0 : input[(r * inW + c) * kernelIn + firstIn + k]!;
+        // Kernel layout [kh, kw, in, out] (depthwise: [kh, kw, in, multiplier]).
+        const w = kernelTensor.data[((i * kw + j) * kernelIn + firstIn + k) * kernelOut + kernelColumn]!;
         patch[index] = x;
         kernel[index] = w;
         padded[index] = outside ? 1 : 0;

@@ -46,7 +46,7 @@ export function computeInspectorModel(recording: Recording | null, selection: Ce
   const input = inputLayer ? epoch.activations[inputLayer.id]?.[sample] : undefined;
   const canRecompute = inputLayer !== undefined && input !== undefined && isFullyRecorded(inputLayer);
   try {
-    if (layer.kind === 'conv2d' && canRecompute) {
+    if ((layer.kind === 'conv2d' || layer.kind === 'depthwise-conv2d') && canRecompute) {
       return { kind: 'conv', layerName: layer.name, stored, explanation: computeConvCell(layer, inputLayer.outputShape, input, epoch.weights[layer.id] ?? [], selection.row, selection.col, selection.channel) };
     }
     if ((layer.kind === 'max-pool2d' || layer.kind === 'avg-pool2d') && canRecompute) {

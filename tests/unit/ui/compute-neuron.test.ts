@@ -80,6 +80,31 @@ describe('computeConvCell', () => {
     });
   }
 
+  it('recomputes a depthwise conv (multiplier 2, same padding, stride 2) from one input channel', async () => {
+    await tf.setBackend('cpu');
+    const random = createRandom(5);
+    const inShape = [7, 6, 3];
+    const kernelShape = [3, 3, 3, 2];
+    const kernel = randomArray(54, random);
+    const bias = randomArray(6, random);
+    const input = randomArray(7 * 6 * 3, random);
+    const model = tf.sequential({ layers: [tf.layers.depthwiseConv2d({ inputShape: inShape, kernelSize: 3, depthMultiplier: 2, strides: 2, padding: 'same', activation: 'relu' })] });
+    model.layers[0]!.setWeights([tf.tensor(kernel, kernelShape), tf.tensor(bias, [6])]);
+    const out = model.predict(tf.tensor(input, [1, ...inShape])) as tf.Tensor;
+    const outShape = out.shape.slice(1) as number[];
+    const stored = out.dataSync();
+    out.dispose();
+    model.dispose();
+    const layer = convLayer({ kind: 'depthwise-conv2d', className: 'DepthwiseConv2D', strides: [2, 2], padding: 'same', weights: [{ role: 'depthwise_kernel', shape: kernelShape }, { role: 'bias', shape: [6] }] }, outShape, kernelShape);
+    const [outH, outW, outC] = outShape as [number, number, number];
+    expect(outC).toBe(6);
+    for (let row = 0; row < outH; row++) for (let col = 0; col < outW; col++) for (let ch = 0; ch < outC; ch++) {
+      const cell = computeConvCell(layer, inShape, input, [{ shape: kernelShape, data: kernel }, { shape: [6], data: bias }], row, col, ch);
+      expect(cell.inChannels).toBe(1);
+      expect(cell.value).toBeCloseTo(stored[(row * outW + col) * outC + ch]!, 5);
+    }
+  });
+
   it('marks padded window cells and gives them zero input', () => {
     const layer = convLayer({ padding: 'same' }, [3, 3, 1], [3, 3, 1, 1]);
     const input = new Float32Array(9).fill(1);
