@@ -126,6 +126,8 @@ export function setupXrInput(options: XrInputOptions): XrInput {
       hands.consume();
     }),
   );
+  // Presses counted after the last XR frame of a session belong to no frame: drop them.
+  cleanups.push(store.subscribe((state, previous) => state.session !== previous.session && hands.consume()));
   cleanups.push(setupRayVisuals(ctx, loop));
   const mouse = setupDesktopPointer(
     {
