@@ -22,5 +22,5 @@ export function computeDesktopView(
   const cz = (min[2] + max[2]) / 2;
   const extent = Math.max(max[0] - min[0], max[1] - min[1], max[2] - min[2], 0.5);
   // A three-quarter view from the input side: the path of the data reads left to right, front to back.
-  return { target: [cx, cy, cz], position: [cx + extent * 0.75, cy + extent * 0.35, max[2] + extent * 0.55] };
+  return { target: [cx, cy - extent * 0.04, cz], position: [cx + extent * 0.55, cy + extent * 0.22, max[2] + extent * 0.3] };
 }
