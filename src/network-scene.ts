@@ -1,6 +1,7 @@
 /**
  * Applies app state and the recording to the network view: layout (animated), activations, edges
- * (straight at once, bundled from the worker when ready), highlight and selection. Runs in the
+ * (straight at once, bundled from the worker when ready; an epoch switch recolours the same edges and
+ * their cached bundles), highlight and selection. Runs in the
  * frame loop's 'layout' phase; everything it reads is app state or the recording holder, everything
  * it writes goes through the render view's setters.
  */
@@ -10,9 +11,10 @@ import type { AppStore } from './app/store';
 import type { RecordingHolder } from './app/recording-holder';
 import type { NetworkDescription } from './domain/network';
 import type { LayerViewSettings } from './domain/view-settings';
+import type { EpochSnapshot } from './domain/recording';
 import { computeNetworkLayout } from './layout/network-layout';
 import { computeLayoutMorph } from './layout/morph';
-import { computeEdges } from './layout/edges';
+import { computeEdges, computeRecolouredEdges } from './layout/edges';
 import { computeEdgeEndpoints, computeBundledEdgeSet } from './layout/bundle-edges';
 import type { BundlingClient } from './layout/bundling-client';
 import type { EdgeSet, NetworkLayout } from './layout/types';
@@ -43,12 +45,15 @@ export function createNetworkScene(view: NetworkView, store: AppStore, holder: R
   let appliedActivations: { epoch: number; sample: number; normalisation: string; aggregates: string; count: number } | null = null;
   let edgesDirty = true;
   let bundleWait = 0;
-  let edgeGeneration = 0;
   let appliedHover: number | null = null;
   let appliedSelection: AppState['selection'] | undefined;
   let appliedEdgeSettings: AppState['edges'] | null = null;
   let appliedEpochForEdges = -1;
   let lastStraight: EdgeSet[] = [];
+  // The edges chosen by the newest epoch's weights for one layout and top-k/threshold: an epoch
+  // switch only recolours them (and their bundles, which depend on geometry alone).
+  let selection: EdgeSelection | null = null;
+  let bundled: { selection: EdgeSet[]; strength: number; sets: EdgeSet[] } | null = null;
   let aggregatesFor: readonly LayerViewSettings[] | null = null;
   let aggregateList: LayerViewSettings['aggregate'][] = [];
   let aggregates = '';
@@ -72,6 +77,7 @@ export function createNetworkScene(view: NetworkView, store: AppStore, holder: R
       appliedActivations = null;
       appliedHover = null;
       appliedSelection = undefined;
+      selection = bundled = null;
       edgesDirty = true;
     }
   });
@@ -136,18 +142,31 @@ export function createNetworkScene(view: NetworkView, store: AppStore, holder: R
     if (state.edges !== appliedEdgeSettings || state.epoch !== appliedEpochForEdges) edgesDirty = true;
     if (edgesDirty && epoch && !morphFrom) {
       // Edges are chosen by the newest epoch's weights and coloured by this epoch's: the same edges
-      // stay drawn while scrubbing, so their bundles come from the client's cache.
+      // stay drawn while scrubbing, so the selection and its bundles are reused and only recoloured.
       const newest = recording.epochs[recording.epochs.length - 1] ?? epoch;
-      lastStraight = computeEdges(network, shown, epoch.weights, state.edges, newest.weights);
-      view.setEdges(lastStraight);
+      const { topK, threshold } = state.edges;
+      if (
+        !selection ||
+        selection.layout !== shown ||
+        selection.weights !== newest.weights ||
+        selection.topK !== topK ||
+        selection.threshold !== threshold
+      ) {
+        selection = { layout: shown, weights: newest.weights, topK, threshold, sets: computeEdges(network, shown, newest.weights, state.edges) };
+        bundled = null;
+      }
+      lastStraight = computeRecolouredEdges(network, selection.sets, epoch.weights === newest.weights ? null : epoch.weights);
+      const strength = state.edges.bundling;
+      const reuse = bundled && bundled.selection === selection.sets && bundled.strength === strength ? bundled : null;
+      view.setEdges(reuse ? computeRecolouredEdges(network, reuse.sets, null, lastStraight) : lastStraight);
       appliedEdgeSettings = state.edges;
       appliedEpochForEdges = state.epoch;
       edgesDirty = false;
-      edgeGeneration++;
-      if (bundleWait <= 0) requestBundles(edgeGeneration, lastStraight, state.edges.bundling);
+      if (reuse) bundleWait = 0;
+      else if (bundleWait <= 0) requestBundles(selection.sets, strength);
     } else if (bundleWait > 0) {
       bundleWait -= dt;
-      if (bundleWait <= 0) requestBundles(edgeGeneration, lastStraight, state.edges.bundling);
+      if (bundleWait <= 0 && selection) requestBundles(selection.sets, state.edges.bundling);
     }
 
     view.update(dt);
@@ -163,26 +182,38 @@ export function createNetworkScene(view: NetworkView, store: AppStore, holder: R
     }
   }
 
-  function requestBundles(generation: number, straight: EdgeSet[], strength: number): void {
-    if (strength <= 0 || straight.length === 0) return;
+  /** Bundles `chosen` (a selection's straight sets) in the worker; applies them, recoloured as drawn now, if still current. */
+  function requestBundles(chosen: EdgeSet[], strength: number): void {
+    if (strength <= 0 || chosen.length === 0) return;
     Promise.all(
       // One-to-one links (pooling, merges) stay straight: bundling them would draw stars.
-      straight.map((set) =>
+      chosen.map((set) =>
         set.count > 1 && set.connection !== 'one-to-one' ? bundling.bundle(computeEdgeEndpoints(set), set.count) : Promise.resolve(null),
       ),
     )
       .then((bundles) => {
-        if (generation !== edgeGeneration) return; // the edges changed meanwhile
-        const sets = straight.map((set, i) => {
-          const bundled = bundles[i];
-          return bundled ? computeBundledEdgeSet(set, bundled, bundled.length / (set.count * 3), strength) : set;
+        // The edges or the strength changed meanwhile (epoch switches keep the selection).
+        if (!network || selection?.sets !== chosen || store.getState().edges.bundling !== strength) return;
+        const sets = chosen.map((set, i) => {
+          const points = bundles[i];
+          return points ? computeBundledEdgeSet(set, points, points.length / (set.count * 3), strength) : set;
         });
-        view.setEdges(sets);
+        bundled = { selection: chosen, strength, sets };
+        view.setEdges(computeRecolouredEdges(network, sets, null, lastStraight));
       })
       .catch((error: unknown) => scene.onError?.(`Edge bundling failed, showing straight edges: ${error instanceof Error ? error.message : String(error)}`));
   }
 
   return scene;
+}
+
+interface EdgeSelection {
+  readonly layout: NetworkLayout;
+  readonly weights: EpochSnapshot['weights'];
+  readonly topK: number;
+  readonly threshold: number;
+  /** Straight edges coloured by `weights`. */
+  readonly sets: EdgeSet[];
 }
 
 function onlyOffsetsChanged(a: readonly LayerViewSettings[], b: readonly LayerViewSettings[]): boolean {

@@ -167,3 +167,23 @@ function computeMaxAbs(values: Float32Array): number {
   }
   return maxAbs;
 }
+
+/**
+ * The same edge sets (geometry, indices, bundled points included) with strengths from `weights`:
+ * an epoch switch keeps the selection and its bundles and only recolours. `strengthsFrom` (optional,
+ * parallel to `sets`) supplies strengths already computed (e.g. recoloured straight sets applied to
+ * their bundled versions) instead of reading the weights again.
+ */
+export function computeRecolouredEdges(
+  network: NetworkDescription,
+  sets: readonly EdgeSet[],
+  weights: readonly (readonly TensorData[])[] | null,
+  strengthsFrom?: readonly EdgeSet[],
+): EdgeSet[] {
+  return sets.map((set, i) => {
+    const from = strengthsFrom?.[i];
+    if (strengthsFrom && (!from || from.count !== set.count)) throw new LayoutError(`edge set ${i} has no matching strengths to recolour with`);
+    const strength = from ? from.strength : weights ? computeEdgeStrengths(network, set, weights) : set.strength;
+    return strength === set.strength ? set : { ...set, strength };
+  });
+}
