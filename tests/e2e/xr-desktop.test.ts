@@ -19,34 +19,40 @@ async function findScreenPoint(page: Page, wanted: (mouse: XrInputSnapshot['mous
       if (wanted(mouse)) return { x, y, mouse };
     }
   }
-  throw new Error('no point on screen matched');
+  throw new Error(`no point on screen matched ${String(wanted)}`);
 }
 
 describe('desktop mouse and keys', () => {
   const ctx = useBrowser();
 
-  it('hover highlights a layer, shift-click selects the cell, click toggles the layer, a drag does not', async () => {
+  it('hover highlights a layer, click toggles it, shift-click selects the cell, a drag does not click', async () => {
     const { page } = await ctx.open();
     await waitForState(page, (s) => s.network !== null);
-    const cell = await findScreenPoint(page, (m) => m.aimKind === 'cell');
-    const layerId = cell.mouse.layerId!;
+    const first = await findScreenPoint(page, (m) => m.aimKind === 'cell');
+    const layerId = first.mouse.layerId!;
     await waitForState(page, (s) => s.hoveredLayer === layerId);
+    await page.mouse.click(first.x, first.y);
+    await waitForState(page, (s) => s.layerViews[layerId]!.collapsed);
+    // A cell of a layer still expanded: shift-click selects exactly the cell under the mouse.
+    const cell = await findScreenPoint(page, (m) => m.aimKind === 'cell');
     await page.keyboard.down('Shift');
     await page.mouse.click(cell.x, cell.y);
     await page.keyboard.up('Shift');
     const selected = await waitForState(page, (s) => s.selection !== null);
-    expect(selected.selection).toEqual({ layerId, channel: cell.mouse.channel, row: cell.mouse.row, col: cell.mouse.col });
-    expect(selected.layerViews[layerId]!.collapsed).toBe(false);
-    // A drag (orbit) of more than 4 px is not a click.
-    await page.mouse.move(cell.x, cell.y);
+    expect(selected.selection).toEqual({ layerId: cell.mouse.layerId, channel: cell.mouse.channel, row: cell.mouse.row, col: cell.mouse.col });
+    expect(selected.layerViews[cell.mouse.layerId!]!.collapsed).toBe(false);
+    // A drag (orbit) of more than 4 px from a layer is not a click.
+    const onLayer = await findScreenPoint(page, (m) => m.aim === 'network' && m.layerId !== null);
+    const before = await readState(page);
+    await page.mouse.move(onLayer.x, onLayer.y);
     await page.mouse.down();
-    await page.mouse.move(cell.x + 40, cell.y + 10, { steps: 4 });
+    await page.mouse.move(onLayer.x + 40, onLayer.y + 10, { steps: 4 });
     await page.mouse.up();
     await waitFrames(page, 3);
-    expect((await readState(page)).layerViews[layerId]!.collapsed).toBe(false);
-    const again = await findScreenPoint(page, (m) => m.layerId === layerId);
-    await page.mouse.click(again.x, again.y);
-    await waitForState(page, (s) => s.layerViews[layerId]!.collapsed);
+    const after = await readState(page);
+    expect(after.layerViews.map((v) => v.collapsed)).toEqual(before.layerViews.map((v) => v.collapsed));
+    expect(after.selection).toEqual(before.selection);
+    // A click on nothing clears the selection.
     const empty = await findScreenPoint(page, (m) => m.aim === 'none');
     await page.mouse.click(empty.x, empty.y);
     await waitForState(page, (s) => s.selection === null && s.hoveredLayer === null);
