@@ -152,10 +152,17 @@ export function createNetworkScene(view: NetworkView, store: AppStore, holder: R
         selection.topK !== topK ||
         selection.threshold !== threshold
       ) {
-        selection = { layout: shown, weights: newest.weights, topK, threshold, sets: computeEdges(network, shown, newest.weights, state.edges) };
+        selection = { layout: shown, weights: newest.weights, topK, threshold, sets: computeEdges(network, shown, newest.weights, state.edges), byEpoch: new Map() };
         bundled = null;
       }
-      lastStraight = computeRecolouredEdges(network, selection.sets, epoch.weights === newest.weights ? null : epoch.weights);
+      // Recolouring reads every weight of the epoch (each set's largest |weight| normalises it), so
+      // each epoch's colours are kept for this selection: scrubbing back costs nothing.
+      let recoloured = selection.byEpoch.get(epoch.weights);
+      if (!recoloured) {
+        recoloured = computeRecolouredEdges(network, selection.sets, epoch.weights === newest.weights ? null : epoch.weights);
+        selection.byEpoch.set(epoch.weights, recoloured);
+      }
+      lastStraight = recoloured;
       const strength = state.edges.bundling;
       const reuse = bundled && bundled.selection === selection.sets && bundled.strength === strength ? bundled : null;
       view.setEdges(reuse ? computeRecolouredEdges(network, reuse.sets, null, lastStraight) : lastStraight);
@@ -214,6 +221,8 @@ interface EdgeSelection {
   readonly threshold: number;
   /** Straight edges coloured by `weights`. */
   readonly sets: EdgeSet[];
+  /** The same sets recoloured by each epoch's weights shown so far (a few kB per epoch). */
+  readonly byEpoch: Map<EpochSnapshot['weights'], EdgeSet[]>;
 }
 
 function onlyOffsetsChanged(a: readonly LayerViewSettings[], b: readonly LayerViewSettings[]): boolean {
