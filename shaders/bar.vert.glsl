@@ -11,8 +11,9 @@ out float vAlong;
 void main() {
   ivec2 texel = ivec2(iTexel.xy);
   int page = int(iTexel.z);
-  float current = atlasRaw(texel, page, uCurrentSlot);
-  float previous = atlasRaw(texel, page, uPreviousSlot);
+  int tile = int(iTexel.w);
+  float current = atlasRaw(texel, page, tile, uCurrentSlot);
+  float previous = atlasRaw(texel, page, tile, uPreviousSlot);
   float value = clamp(mix(previous, current, uFade), 0.0, 1.0);
   vValue = value;
   vAlong = position.x + 0.5;

@@ -243,3 +243,34 @@ export function computeNormalisedValue(value: number, min: number, max: number, 
   }
   return max > min ? Math.max(0, Math.min(1, (value - min) / (max - min))) : 0;
 }
+
+/** Largest code of the 8-bit atlas: a texel stores round((v - min) / (max - min) * 255) of its tile's raw range. */
+export const ATLAS_LEVELS = 255;
+
+/**
+ * Quantises the tiles of a float slot (computeAtlasSlot's output) to 8 bits each against the tile's
+ * own raw [min, max] from `tileRanges`: the shaders recover v = mix(min, max, code / 255), within
+ * (max - min) / 510 of the value, i.e. half a step of the tile's own range (never coarser than 8 bits
+ * of the range it is normalised by, which contains the tile's). A quarter of the bytes of R32F to
+ * upload on every switch. `out` is written through a clamped view (round to nearest, NaN -> 0).
+ * The RGB composite tile spans its three planes (3W texels per row).
+ */
+export function computeQuantisedSlot(plan: AtlasPlan, slot: Float32Array, tileRanges: Float32Array, out: Uint8ClampedArray): void {
+  const side = plan.pageSize;
+  const pageLength = side * side;
+  for (const layer of plan.layers) {
+    if (layer.kind === 'none') continue;
+    const count = layer.kind === 'maps' ? layer.channels + 1 : 1;
+    for (let t = layer.firstTile; t < layer.firstTile + count; t++) {
+      const tile = plan.tiles[t]!;
+      const width = layer.rgb && t === layer.firstTile + layer.channels ? tile.width * 3 : tile.width;
+      const min = tileRanges[t * 2]!;
+      const max = tileRanges[t * 2 + 1]!;
+      const scale = max > min ? ATLAS_LEVELS / (max - min) : 0;
+      for (let row = 0; row < tile.height; row++) {
+        const start = tile.page * pageLength + (tile.y + row) * side + tile.x;
+        for (let i = start, end = start + width; i < end; i++) out[i] = (slot[i]! - min) * scale;
+      }
+    }
+  }
+}
