@@ -68,6 +68,8 @@ export interface LayerwalkApi {
   phaseTimes?(): Record<string, { median: number; p95: number }>;
   /** The floating panels (src/ui): widget positions, texts, costs. Added by the ui wiring. */
   ui?: UiAutomation;
+  /** World positions of the drawn edges' ends on a layer (edges into and out of it). */
+  edgeEnds?(layerId: number): [number, number, number][];
   /** Decodes an encoded recording (src/snapshot) and shows it, as loading a file would. */
   loadRecording?(bytes: Uint8Array, source?: string): Promise<void>;
 }

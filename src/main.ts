@@ -185,6 +185,16 @@ async function startApp(): Promise<void> {
   });
   // --- end wiring ---
   xrInput.setPicker(createViewPicker(view, placement, () => networkScene.layout));
+  extendAutomationApi({
+    edgeEnds: (layerId: number) => {
+      const ends = networkScene.edgeEnds(layerId);
+      const out: [number, number, number][] = [];
+      for (let i = 0; i < ends.length; i += 3) {
+        out.push(computeWorldFromNetwork(placement, [ends[i]!, ends[i + 1]!, ends[i + 2]!], worldScratch).toArray() as [number, number, number]);
+      }
+      return out;
+    },
+  });
 
   const worldPoint = (target: WorldPointTarget): [number, number, number] | null => {
     const layout = networkScene.layout;

@@ -31,6 +31,11 @@ export interface NetworkScene {
   /** The layout as drawn this frame (mid-animation included). */
   readonly layout: NetworkLayout | null;
   readonly network: NetworkDescription | null;
+  /**
+   * Network-space endpoints (n * 3) of the drawn edges that touch a layer, at the end on that layer:
+   * lets tests check that edges follow a moved layer.
+   */
+  edgeEnds(layerId: number): Float32Array;
   /** Called with an error message when edges cannot be bundled (shown to the user once). */
   onError?: (message: string) => void;
 }
@@ -66,6 +71,17 @@ export function createNetworkScene(view: NetworkView, store: AppStore, holder: R
       return network;
     },
     update,
+    edgeEnds(layerId) {
+      const ends: number[] = [];
+      for (const set of lastStraight) {
+        const last = set.pointsPerEdge - 1;
+        for (let e = 0; e < set.count; e++) {
+          if (set.sourceLayer === layerId) ends.push(...set.points.subarray(e * set.pointsPerEdge * 3, e * set.pointsPerEdge * 3 + 3));
+          if (set.targetLayer === layerId) ends.push(...set.points.subarray((e * set.pointsPerEdge + last) * 3, (e * set.pointsPerEdge + last) * 3 + 3));
+        }
+      }
+      return new Float32Array(ends);
+    },
   };
 
   holder.onChange((recording, change) => {

@@ -21,6 +21,8 @@ describe('xr controllers on the network', () => {
     const state = await enterVr(page);
     const k = computeMapLayers(state)[0]!;
     expect(k).toBeDefined();
+    const endsBefore = await page.evaluate((id) => window.layerwalk.edgeEnds!(id), k);
+    expect(endsBefore.length).toBeGreaterThan(0);
     const gap = await computeGapPoint(page, k);
     await aimController(page, 'right', computeInFront(gap), gap);
     await waitForInput(page, (i) => i.right.layerId === k && i.right.aimKind === 'layer');
@@ -77,6 +79,8 @@ describe('xr controllers on the network', () => {
     const neighbours = [k - 1, k + 1].filter((id) => id >= 0 && id < state.layerViews.length);
     const layerBefore = (await worldPoint(page, { layerId: k }))!;
     const neighboursBefore = await Promise.all(neighbours.map((id) => worldPoint(page, { layerId: id })));
+    const endsBefore = await page.evaluate((id) => window.layerwalk.edgeEnds!(id), k);
+    expect(endsBefore.length).toBeGreaterThan(0);
     const gap = await computeGapPoint(page, k);
     const from = computeInFront(gap, 0.25);
     await aimController(page, 'right', from, gap);
@@ -94,6 +98,13 @@ describe('xr controllers on the network', () => {
     expect(Math.abs(layerAfter[2] - layerBefore[2])).toBeLessThan(0.005);
     const neighboursAfter = await Promise.all(neighbours.map((id) => worldPoint(page, { layerId: id })));
     neighboursAfter.forEach((p, i) => expect(distance(p!, neighboursBefore[i]!)).toBeLessThan(1e-4));
+    // Its edges still end on it: every end on layer k moved with it.
+    const endsAfter = await page.evaluate((id) => window.layerwalk.edgeEnds!(id), k);
+    expect(endsAfter.length).toBe(endsBefore.length);
+    endsAfter.forEach((p, i) => {
+      expect(p[0] - endsBefore[i]![0]).toBeCloseTo(layerAfter[0] - layerBefore[0], 3);
+      expect(Math.abs(p[1] - endsBefore[i]![1])).toBeLessThan(0.005);
+    });
     const views = (await readState(page)).layerViews;
     views.forEach((v, id) => (id === k ? expect(v.offset[0]).not.toBe(0) : expect(v.offset).toEqual([0, 0, 0])));
     await page.evaluate(() => window.layerwalk.dispatch({ type: 'reset-layout' }));
