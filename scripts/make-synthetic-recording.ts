@@ -13,6 +13,7 @@ import { computeRecordedShape, computeShapeSize } from '../src/domain/network';
 import type { EpochSnapshot, Recording, TensorData } from '../src/domain/recording';
 import type { EncodeOptions } from '../src/snapshot/index';
 import { encodeRecording } from '../src/snapshot/index';
+import { createSeededRandom as createRandom } from '../src/core/seeded-random';
 
 export type SyntheticKind = 'tiny' | 'small' | 'large';
 
@@ -129,17 +130,6 @@ export function createLargeNetwork(): NetworkDescription {
   return buildNetwork('synthetic-large', specs, 1000);
 }
 
-/** Deterministic PRNG (mulberry32): uniform in [0, 1). */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function fillActivations(layer: LayerDescription, data: Float32Array, random: () => number, epoch: number, probeInput: Float32Array): void {
   if (layer.kind === 'input') {

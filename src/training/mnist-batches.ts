@@ -4,7 +4,7 @@
  */
 import type { MnistSplit } from '../domain/mnist-format';
 import type { ProbeSet } from '../domain/recording';
-import { computeShuffle, createSeededRandom, type RandomSource } from './seeded-random';
+import { computeShuffle, createSeededRandom, type RandomSource } from '../core/seeded-random';
 
 export class DatasetError extends Error {
   override name = 'DatasetError';

@@ -4,6 +4,10 @@
  */
 import type { LayerDescription, LayerKind, NetworkDescription, WeightSpec } from '../../../src/domain/network';
 import type { TensorData } from '../../../src/domain/recording';
+import { createSeededRandom } from '../../../src/core/seeded-random';
+
+/** The shared seeded PRNG (mulberry32), under the name the tests use. */
+export const createRandom = createSeededRandom;
 
 type Spec = Omit<LayerDescription, 'id' | 'className' | 'weights' | 'inputs'> & { inputs?: number[]; weights?: WeightSpec[] };
 
@@ -116,17 +120,6 @@ export function createLargeNetwork(): NetworkDescription {
   return buildNetwork('large', specs);
 }
 
-/** Mulberry32: a small seeded PRNG, so test weights are the same on every run. */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Seeded weights for every layer's weight specs, uniform in -1..1. */
 export function createWeights(network: NetworkDescription, seed = 1): TensorData[][] {

@@ -5,6 +5,10 @@
 import type { LayerDescription, LayerKind, NetworkDescription, WeightSpec } from '../../../src/domain/network';
 import { computeShapeSize } from '../../../src/domain/network';
 import type { EpochSnapshot, TensorData } from '../../../src/domain/recording';
+import { createSeededRandom } from '../../../src/core/seeded-random';
+
+/** The shared seeded PRNG (mulberry32), under the name the tests use. */
+export const createRandom = createSeededRandom;
 
 interface LayerSpec {
   name: string;
@@ -106,17 +110,6 @@ export function createLargeNetwork(): NetworkDescription {
   return buildNetwork('synthetic-large', specs, Array.from({ length: 1000 }, (_, i) => `class ${i}`));
 }
 
-/** Deterministic PRNG (mulberry32): uniform in [0, 1). */
-export function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SnapshotOptions {
   probes?: number;

@@ -4,7 +4,7 @@ import { computeConv2DFilterGrad } from '../../../src/training/conv2d-backprop-f
 import { computeConv2DInputGrad } from '../../../src/training/conv2d-backprop-input';
 import { setupConv2DBackpropFilterKernel, setupConv2DBackpropInputKernel } from '../../../src/training/gradient-kernels';
 import { selectTrainingBackend } from '../../../src/training/backend';
-import { createSeededRandom } from '../../../src/training/seeded-random';
+import { createSeededRandom } from '../../../src/core/seeded-random';
 import { computeRelativeError, WASM_DIR } from './helpers';
 
 type Pad = 'same' | 'valid' | number | [[number, number], [number, number], [number, number], [number, number]];

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { selectTrainingBackend } from '../../../src/training/backend';
 import { setupMaxPoolGradKernel } from '../../../src/training/gradient-kernels';
-import { createSeededRandom } from '../../../src/training/seeded-random';
+import { createSeededRandom } from '../../../src/core/seeded-random';
 import { computeRelativeError, WASM_DIR } from './helpers';
 
 type Pad = 'same' | 'valid' | number;
