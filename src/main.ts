@@ -30,8 +30,9 @@ import { computeDesktopView } from './xr/desktop-controls';
 import { computeViewIntents } from './app/url-state';
 import { setupLiveTraining } from './live-training';
 import type { WorldPointTarget } from './automation-api';
-import type { ImportResult } from './import-user-model';
-import { importFromFiles, importFromUrls } from './import-user-model';
+import type { ImportResult, InputScaling } from './import-user-model';
+import { INPUT_SCALINGS, importFromFiles, importFromUrls } from './import-user-model';
+import { createInputScalingSelect } from './ui/dom/input-scaling-select';
 
 async function startApp(): Promise<void> {
   const params = new URLSearchParams(location.search);
@@ -110,9 +111,15 @@ async function startApp(): Promise<void> {
     if (networkScene.layout) resolveReady();
   });
 
+  let lastImport: ImportResult | null = null;
+  const scalingSelect = createInputScalingSelect(overlay, (scaling) => {
+    const reimport = lastImport?.reimport;
+    if (reimport) void runImport('Could not import the probes again', () => reimport(scaling as InputScaling, (label, fraction) => progress.set(label, fraction)));
+  });
   /** Shows a recording: only a fully decoded and validated one replaces what is on screen. */
   let framedOnce = false;
   const showRecording = (recording: Recording, source: string) => {
+    scalingSelect.hide();
     holder.replace(recording);
     store.dispatch({
       type: 'network-loaded',
@@ -269,6 +276,9 @@ async function startApp(): Promise<void> {
   };
   const showImport = (result: ImportResult) => {
     showRecording(result.recording, result.source);
+    lastImport = result;
+    // Only a model import can map pixels differently; a recording's probes are fixed.
+    if (result.reimport) scalingSelect.show(result.recording.probes.normalisation, INPUT_SCALINGS);
     for (const notice of result.notices) messages.show('notice', notice);
   };
   const runImport = async (label: string, task: () => Promise<ImportResult>) => {

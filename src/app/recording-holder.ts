@@ -50,6 +50,7 @@ export function computeNetworkSummary(recording: Recording, source: string): Net
   return {
     name: network.name,
     source,
+    inputScaling: recording.probes.normalisation,
     classNames: [...network.classNames],
     layers: network.layers.map((layer) => ({
       id: layer.id,

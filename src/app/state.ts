@@ -27,6 +27,8 @@ export interface NetworkSummary {
   classNames: string[];
   /** Where it came from: 'default recording', a URL, or file names. */
   source: string;
+  /** How the probe images were mapped to network input ('0..1', '-1..1', '0..255'). */
+  inputScaling?: string;
 }
 
 export interface CellSelection {

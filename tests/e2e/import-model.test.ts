@@ -205,6 +205,12 @@ describe('loading your own model', () => {
     expect(messages.some((m) => /Inspected on the tfjs wasm/.test(m.text))).toBe(true);
     expect(app.page.workers().some((worker) => /import\.worker/.test(worker.url()))).toBe(true);
     expect((await readPageResources(app)).filter((url) => /\.wasm$|wasm-urls/.test(url))).toEqual([]);
+    // The input scaling is shown for an imported model and can be changed: the probes are imported again.
+    expect(state.network!.inputScaling).toBe('0..1');
+    expect(await app.page.locator('#input-scaling').inputValue()).toBe('0..1');
+    await app.page.locator('#input-scaling').selectOption('-1..1');
+    const rescaled = await waitForState(app.page, (s) => s.network?.inputScaling === '-1..1', 120_000);
+    expect(rescaled.network!.source).toBe(modelUrl);
   });
 
   it('frames keep coming while an 8.6 MB model is imported: tfjs loads and runs it in the worker', async () => {
