@@ -14,7 +14,9 @@ import type { LayerViewSettings } from './domain/view-settings';
 import type { EpochSnapshot } from './domain/recording';
 import { computeNetworkLayout } from './layout/network-layout';
 import { computeLayoutMorph } from './layout/morph';
-import { computeEdges, computeRecolouredEdges } from './layout/edges';
+import { computeRecolouredEdges } from './layout/edges';
+import type { EdgeChoice } from './layout/edge-choices';
+import { computeEdgeChoices, computeEdgeSetsFromChoices } from './layout/edge-choices';
 import { computeEdgeEndpoints, computeBundledEdgeSet } from './layout/bundle-edges';
 import type { BundlingClient } from './layout/bundling-client';
 import type { EdgeSet, NetworkLayout } from './layout/types';
@@ -57,6 +59,7 @@ export function createNetworkScene(view: NetworkView, store: AppStore, holder: R
   let lastStraight: EdgeSet[] = [];
   // The edges chosen by the newest epoch's weights for one layout and top-k/threshold: an epoch
   // switch only recolours them (and their bundles, which depend on geometry alone).
+  let choice: EdgeChoiceCache | null = null;
   let selection: EdgeSelection | null = null;
   let bundled: { selection: EdgeSet[]; strength: number; sets: EdgeSet[] } | null = null;
   let aggregatesFor: readonly LayerViewSettings[] | null = null;
@@ -93,6 +96,7 @@ export function createNetworkScene(view: NetworkView, store: AppStore, holder: R
       appliedActivations = null;
       appliedHover = null;
       appliedSelection = undefined;
+      choice = null;
       selection = bundled = null;
       edgesDirty = true;
     }
@@ -161,14 +165,13 @@ export function createNetworkScene(view: NetworkView, store: AppStore, holder: R
       // stay drawn while scrubbing, so the selection and its bundles are reused and only recoloured.
       const newest = recording.epochs[recording.epochs.length - 1] ?? epoch;
       const { topK, threshold } = state.edges;
-      if (
-        !selection ||
-        selection.layout !== shown ||
-        selection.weights !== newest.weights ||
-        selection.topK !== topK ||
-        selection.threshold !== threshold
-      ) {
-        selection = { layout: shown, weights: newest.weights, topK, threshold, sets: computeEdges(network, shown, newest.weights, state.edges), byEpoch: new Map() };
+      // Which edges: a pass over every weight, redone only for new weights or settings; where they
+      // are drawn: redone for each layout (a morph's end, a dragged layer).
+      if (!choice || choice.weights !== newest.weights || choice.topK !== topK || choice.threshold !== threshold) {
+        choice = { weights: newest.weights, topK, threshold, choices: computeEdgeChoices(network, newest.weights, state.edges) };
+      }
+      if (!selection || selection.layout !== shown || selection.choices !== choice.choices) {
+        selection = { layout: shown, choices: choice.choices, sets: computeEdgeSetsFromChoices(network, shown, choice.choices), byEpoch: new Map() };
         bundled = null;
       }
       // Recolouring reads every weight of the epoch (each set's largest |weight| normalises it), so
@@ -230,12 +233,17 @@ export function createNetworkScene(view: NetworkView, store: AppStore, holder: R
   return scene;
 }
 
-interface EdgeSelection {
-  readonly layout: NetworkLayout;
+interface EdgeChoiceCache {
   readonly weights: EpochSnapshot['weights'];
   readonly topK: number;
   readonly threshold: number;
-  /** Straight edges coloured by `weights`. */
+  readonly choices: EdgeChoice[];
+}
+
+interface EdgeSelection {
+  readonly layout: NetworkLayout;
+  readonly choices: EdgeChoice[];
+  /** Straight edges on `layout`, coloured by the choosing weights. */
   readonly sets: EdgeSet[];
   /** The same sets recoloured by each epoch's weights shown so far (a few kB per epoch). */
   readonly byEpoch: Map<EpochSnapshot['weights'], EdgeSet[]>;

@@ -7,7 +7,9 @@ export { computeLayerStyle, computeConsumers, computeIsOutputLayer } from './lay
 export { computeArrangement, computeCollapsedSlab } from './arrangement';
 export { computeArrangementMorph, computeLayoutMorph, updateMorphedMapCenters, computeMorphedMapCount } from './morph';
 export { computeMapIndex, computeCellPosition, computeChannelPositions, computeUnitPositions, computeDrawnLayerId } from './unit-positions';
-export { computeEdges, computeEdgeSet, computeEdgeCandidates, computeEdgeStrengths } from './edges';
+export { computeEdges, computeEdgeSet, computeEdgeCandidates, computeEdgeStrengths, computeRecolouredEdges } from './edges';
+export { computeEdgeChoices, computeEdgeSetsFromChoices } from './edge-choices';
+export type { EdgeChoice } from './edge-choices';
 export type { EdgeCandidates } from './edge-candidates';
 export { computeEdgeSelection } from './edge-filter';
 export { computeReceptiveField } from './receptive-field';
