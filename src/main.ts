@@ -119,8 +119,16 @@ async function startApp(): Promise<void> {
   /** Shows a recording: only a fully decoded and validated one replaces what is on screen. */
   let framedOnce = false;
   const showRecording = (recording: Recording, source: string) => {
+    const previous = holder.current;
+    try {
+      holder.replace(recording);
+    } catch (error) {
+      // The view could not take it (e.g. more activations than a texture atlas holds): put the
+      // previous network back, so nothing is left half-built, and let the caller say why.
+      if (previous) holder.replace(previous);
+      throw error;
+    }
     scalingSelect.hide();
-    holder.replace(recording);
     store.dispatch({
       type: 'network-loaded',
       network: computeNetworkSummary(recording, source),
