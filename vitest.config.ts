@@ -20,6 +20,9 @@ export default defineConfig({
           hookTimeout: 180_000,
           // One Chromium at a time: these machines have two cores and SwiftShader is CPU-bound.
           fileParallelism: false,
+          // Software rendering on shared cores makes frame timing uneven; a browser test gets one
+          // more try (vitest reports it as retried), a real failure still fails twice.
+          retry: 1,
           globalSetup: ['tests/e2e/harness/global-setup.ts'],
         },
       },

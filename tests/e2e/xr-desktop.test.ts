@@ -33,8 +33,11 @@ describe('desktop mouse and keys', () => {
     await waitForState(page, (s) => s.hoveredLayer === layerId);
     await page.mouse.click(first.x, first.y);
     await waitForState(page, (s) => s.layerViews[layerId]!.collapsed);
+    // Let the collapse animation end, so no map of the collapsing layer is still under the mouse.
+    await page.waitForTimeout(600);
+    await waitFrames(page, 3);
     // A cell of a layer still expanded: shift-click selects exactly the cell under the mouse.
-    const cell = await findScreenPoint(page, (m) => m.aimKind === 'cell');
+    const cell = await findScreenPoint(page, (m) => m.aimKind === 'cell' && m.layerId !== layerId);
     await page.keyboard.down('Shift');
     await page.mouse.click(cell.x, cell.y);
     await page.keyboard.up('Shift');
