@@ -5,7 +5,7 @@ import { computeEdgeSelection } from './edge-filter';
 import { computeEdgeCandidates } from './edges';
 import { LayoutError } from './layout-error';
 import type { EdgeSet, NetworkLayout } from './types';
-import { computeChannelPositions, computeUnitPositions } from './unit-positions';
+import { computePlacedEdges } from './place-edges';
 
 /**
  * The edges chosen between one layer pair, without geometry: which candidates survive
@@ -73,44 +73,5 @@ export function computeEdgeSetsFromChoices(network: NetworkDescription, layout: 
   if (layout.layers.length !== network.layers.length) {
     throw new LayoutError(`layout has ${layout.layers.length} layers, network ${network.layers.length}`);
   }
-  return choices.map((choice) => {
-    const positionsOf = choice.positions === 'units' ? computeUnitPositions : computeChannelPositions;
-    const from = positionsOf(network, layout, choice.sourceLayer);
-    const to = positionsOf(network, layout, choice.targetLayer);
-    const keep: number[] = [];
-    for (let e = 0; e < choice.indices.length; e++) {
-      const index = choice.indices[e]!;
-      const s = Math.floor(index / choice.targetCount);
-      const t = index % choice.targetCount;
-      if (Number.isFinite(from[s * 3]!) && Number.isFinite(to[t * 3]!)) keep.push(e);
-    }
-    const count = keep.length;
-    const points = new Float32Array(count * 6);
-    const strength = new Float32Array(count);
-    const sourceIndex = new Int32Array(count);
-    const targetIndex = new Int32Array(count);
-    keep.forEach((chosen, e) => {
-      const index = choice.indices[chosen]!;
-      const s = Math.floor(index / choice.targetCount);
-      const t = index % choice.targetCount;
-      for (let a = 0; a < 3; a++) {
-        points[e * 6 + a] = from[s * 3 + a]!;
-        points[e * 6 + 3 + a] = to[t * 3 + a]!;
-      }
-      strength[e] = choice.strength[chosen]!;
-      sourceIndex[e] = s;
-      targetIndex[e] = t;
-    });
-    return {
-      sourceLayer: choice.sourceLayer,
-      targetLayer: choice.targetLayer,
-      count,
-      pointsPerEdge: 2,
-      points,
-      strength,
-      sourceIndex,
-      targetIndex,
-      connection: choice.connection,
-    };
-  });
+  return choices.map((choice) => computePlacedEdges(network, layout, choice, choice.indices, (k) => choice.strength[k]!));
 }

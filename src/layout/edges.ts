@@ -7,7 +7,7 @@ import { computeConvCandidates, computeOneToOneCandidates } from './edges-conv';
 import { computeDenseCandidates } from './edges-dense';
 import { LayoutError } from './layout-error';
 import type { EdgeSet, NetworkLayout } from './types';
-import { computeChannelPositions, computeUnitPositions } from './unit-positions';
+import { computePlacedEdges } from './place-edges';
 
 /**
  * Candidate edges into a layer from its input in `inputSlot`, or null when nothing is drawn there
@@ -88,9 +88,6 @@ export function computeEdgeSet(
   settings: Pick<EdgeSettings, 'topK' | 'threshold'>,
   selection?: EdgeCandidates,
 ): EdgeSet {
-  const positionsOf = candidates.positions === 'units' ? computeUnitPositions : computeChannelPositions;
-  const from = positionsOf(network, layout, candidates.sourceLayer);
-  const to = positionsOf(network, layout, candidates.targetLayer);
   let indices: Int32Array;
   let maxAbs = 1;
   if (candidates.values) {
@@ -103,40 +100,9 @@ export function computeEdgeSet(
     indices = new Int32Array(k);
     for (let c = 0; c < k; c++) indices[c] = c * candidates.targetCount + c + candidates.targetOffset;
   }
-  // Channels not shown (capped layers) have NaN positions: drop those edges.
-  const keep: number[] = [];
-  for (const index of indices) {
-    const s = Math.floor(index / candidates.targetCount);
-    const t = index % candidates.targetCount;
-    if (Number.isFinite(from[s * 3]!) && Number.isFinite(to[t * 3]!)) keep.push(index);
-  }
-  const count = keep.length;
-  const points = new Float32Array(count * 6);
-  const strength = new Float32Array(count);
-  const sourceIndex = new Int32Array(count);
-  const targetIndex = new Int32Array(count);
-  keep.forEach((index, e) => {
-    const s = Math.floor(index / candidates.targetCount);
-    const t = index % candidates.targetCount;
-    for (let a = 0; a < 3; a++) {
-      points[e * 6 + a] = from[s * 3 + a]!;
-      points[e * 6 + 3 + a] = to[t * 3 + a]!;
-    }
-    strength[e] = candidates.values ? candidates.values[index]! / (maxAbs || 1) : 1;
-    sourceIndex[e] = s;
-    targetIndex[e] = t;
-  });
-  return {
-    sourceLayer: candidates.sourceLayer,
-    targetLayer: candidates.targetLayer,
-    count,
-    pointsPerEdge: 2,
-    points,
-    strength,
-    sourceIndex,
-    targetIndex,
-    connection: candidates.values ? 'weighted' : 'one-to-one',
-  };
+  const values = candidates.values;
+  const pair = { ...candidates, connection: values ? ('weighted' as const) : ('one-to-one' as const) };
+  return computePlacedEdges(network, layout, pair, indices, (_, index) => (values ? values[index]! / (maxAbs || 1) : 1));
 }
 
 /**
